@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type Actor,
+  type Connection,
+  currentRequestId,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  toConnection,
+} from '@jcv/shared';
+import { AuditEvent } from './audit-event.entity.js';
+
+export interface AuditEntry {
+  actor: Actor | null;
+  operation: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = /password|token|secret|hash/i;
+
+/** Copies a record for the audit trail, leaving out anything secret. */
+function snapshot(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (key && SECRET_KEYS.test(key) ? undefined : v)),
+  );
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Records a change with the entity manager of the transaction that makes it, so the event and
+   * the change are committed, or rolled back, together.
+   */
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (actor_user_id, actor_role, operation, entity, entity_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        entry.actor?.userId ?? null,
+        entry.actor?.role ?? null,
+        entry.operation,
+        entry.entity,
+        entry.entityId ?? null,
+        JSON.stringify(snapshot(entry.before)),
+        JSON.stringify(snapshot(entry.after)),
+        currentRequestId() ?? null,
+      ],
+    );
+  }
+
+  /** Newest first. */
+  async list(
+    filter: { entity?: string; entityId?: string },
+    first = DEFAULT_PAGE_SIZE,
+    after?: string,
+  ): Promise<Connection<AuditEvent>> {
+    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (filter.entity) qb.andWhere('e.entity = :entity', { entity: filter.entity });
+    if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [id] = decodeCursor(after, 1);
+      qb.andWhere('e.id < :afterId', { afterId: String(id) });
+    }
+    const rows = await qb.orderBy('e.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (r) => [r.id]);
+  }
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  production: boolean;
+  port: number;
+  /** A PostgreSQL server; undefined means the embedded database under dataDir. */
+  databaseUrl?: string;
+  /** A directory, or "memory://" for a throwaway embedded database. */
+  dataDir: string;
+  /** Schema for the product's tables on a server; unset means the server's default (public). */
+  databaseSchema?: string;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  bootstrapAdminEmail?: string;
+  bootstrapAdminPassword?: string;
+  seedDemo: boolean;
+  logLevel: string;
+  /** Largest HTTP request body, e.g. "10mb" (report imports travel in the body). */
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The documented demo admin of development; never used in production. */
+export const DEMO_ADMIN = { email: 'admin@jcv.example', password: 'demo-admin-password' };
+
+const ENVS: NodeEnv[] = ['development', 'production', 'test'];
+
+function bool(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+function int(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+/**
+ * Reads and checks the configuration. In production the secrets have no defaults: a missing
+ * JWT_SECRET stops start-up with a message naming it. In development the JWT secret is made
+ * once and kept under DATA_DIR so that tokens survive a restart.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV || 'development') as NodeEnv;
+  if (!ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${ENVS.join(', ')}, got "${env.NODE_ENV}"`);
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL');
+  }
+  const rawDataDir = env.DATA_DIR || './data';
+  const dataDir = rawDataDir.startsWith('memory://') ? rawDataDir : resolve(rawDataDir);
+  const databaseSchema = env.DATABASE_SCHEMA || undefined;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
+  }
+
+  let jwtSecret = env.JWT_SECRET || '';
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (!jwtSecret && production) problems.push('JWT_SECRET is required in production');
+
+  const bootstrapAdminEmail = env.BOOTSTRAP_ADMIN_EMAIL || (production ? undefined : DEMO_ADMIN.email);
+  const bootstrapAdminPassword =
+    env.BOOTSTRAP_ADMIN_PASSWORD || (production ? undefined : DEMO_ADMIN.password);
+  if (bootstrapAdminPassword && bootstrapAdminPassword.length < 12) {
+    problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters');
+  }
+  if (bootstrapAdminPassword && !bootstrapAdminEmail) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL is required with BOOTSTRAP_ADMIN_PASSWORD');
+  }
+
+  const seedDemo = bool('SEED_DEMO', env.SEED_DEMO, !production && nodeEnv !== 'test', problems);
+  if (production && seedDemo) problems.push('SEED_DEMO cannot be on in production');
+
+  const config: AppConfig = {
+    nodeEnv,
+    production,
+    port: int('PORT', env.PORT, 3000, 0, 65535, problems),
+    databaseUrl,
+    dataDir,
+    databaseSchema,
+    jwtSecret,
+    jwtIssuer: env.JWT_ISSUER || 'jcv-platform',
+    jwtAudience: env.JWT_AUDIENCE || 'jcv-api',
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', env.ACCESS_TOKEN_TTL_SECONDS, 900, 30, 86400, problems),
+    refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', env.REFRESH_TOKEN_TTL_DAYS, 14, 1, 365, problems),
+    bootstrapAdminEmail,
+    bootstrapAdminPassword,
+    seedDemo,
+    logLevel: env.LOG_LEVEL || (production ? 'info' : nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimit: env.BODY_LIMIT || '10mb',
+  };
+  if (problems.length) throw new ConfigError(problems);
+  if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);
+  return config;
+}
+
+function developmentSecret(dataDir: string): string {
+  if (dataDir.startsWith('memory://')) return randomBytes(48).toString('base64url');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

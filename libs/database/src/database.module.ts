@@ -1,0 +1,66 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@jcv/config';
+import { dataSourceOptions } from './data-source-options.js';
+import { startEmbeddedPostgres } from './embedded.js';
+
+/** A data source that also stops the embedded PostgreSQL it runs on when it is closed. */
+class OwnedDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly afterDestroy: () => Promise<void>,
+  ) {
+    super(options);
+  }
+
+  override async destroy(): Promise<void> {
+    try {
+      if (this.isInitialized) await super.destroy();
+    } finally {
+      await this.afterDestroy();
+    }
+  }
+}
+
+/**
+ * Opens the database named by the configuration (a server at DATABASE_URL, or the embedded one
+ * under DATA_DIR) and brings its schema up to date with the migrations before anything is served.
+ */
+export async function openDataSource(config: AppConfig, options: Partial<DataSourceOptions> = {}) {
+  const log = new Logger('Database');
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  const url = config.databaseUrl ?? embedded!.url;
+  const base = dataSourceOptions({ url, embedded: !!embedded, schema: config.databaseSchema });
+  const dataSource = new OwnedDataSource({ ...base, ...options } as DataSourceOptions, async () => {
+    await embedded?.stop();
+  });
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) log.log(`applied ${applied.length} migration(s)`);
+  } catch (err) {
+    await dataSource.destroy().catch(() => undefined);
+    throw err;
+  }
+  log.log(embedded ? `embedded PostgreSQL (${config.dataDir})` : 'PostgreSQL server');
+  return dataSource;
+}
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      // The connection is described once, in dataSourceOptions(); Nest adds the entities that
+      // the domain modules register, and the configuration rides along to the factory below.
+      useFactory: (config: AppConfig) =>
+        ({ type: 'postgres', autoLoadEntities: true, retryAttempts: 0, appConfig: config }) as never,
+      dataSourceFactory: async (options) => {
+        const { appConfig, ...rest } = options as DataSourceOptions & { appConfig: AppConfig };
+        return openDataSource(appConfig, { entities: rest.entities });
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,5 @@
+export * from './database.module.js';
+export * from './data-source-options.js';
+export * from './embedded.js';
+export * from './pg-errors.js';
+export { migrations } from './migrations/index.js';

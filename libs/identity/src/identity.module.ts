@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access.guard.js';
+import { AuthService } from './auth.service.js';
+import { IdentityResolver } from './identity.resolver.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { User } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([User])],
+  providers: [
+    AuthService,
+    UsersService,
+    JwtStrategy,
+    IdentityResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,40 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, ALL_ROLES, CurrentUser, Public, Role, Roles } from '@jcv/shared';
+import { AuthService } from './auth.service.js';
+import { UsersService } from './users.service.js';
+import { User } from './user.entity.js';
+import { AuthPayload } from './dto/auth-payload.type.js';
+import { LoginInput } from './dto/login.input.js';
+import { CreateUserInput } from './dto/create-user.input.js';
+
+@Resolver(() => User)
+export class IdentityResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  login(@Args('input') input: LoginInput) {
+    return this.auth.login(input.email, input.password);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  refreshToken(@Args('refreshToken') refreshToken: string) {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => User)
+  me(@CurrentUser() actor: Actor) {
+    return this.users.findById(actor.userId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User)
+  createUser(@CurrentUser() actor: Actor, @Args('input') input: CreateUserInput) {
+    return this.users.create(actor, input);
+  }
+}

@@ -1,0 +1,23 @@
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+// OWASP's argon2id recommendation (19 MiB, 2 passes, 1 lane).
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+// Verified against when the email is unknown, so that a wrong email costs as long as a wrong
+// password and the answer's timing does not tell which one was wrong.
+let decoy: Promise<string> | undefined;
+
+export async function verifyPassword(stored: string | undefined, password: string): Promise<boolean> {
+  if (!stored) {
+    decoy ??= hashPassword('decoy password for unknown accounts');
+    await verify(await decoy, password).catch(() => false);
+    return false;
+  }
+  return verify(stored, password).catch(() => false);
+}

@@ -1,0 +1,31 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DecimalScalar, IsDecimalValue } from '@jcv/shared';
+import { MilestoneMetric } from './milestone-metric.js';
+
+@InputType()
+export class MilestoneTargetInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(2000, { message: 'year must be from 2000 to 2100' })
+  @Max(2100, { message: 'year must be from 2000 to 2100' })
+  year: number;
+
+  @Field(() => MilestoneMetric)
+  @IsEnum(MilestoneMetric, { message: 'metric must be a known milestone metric' })
+  metric: MilestoneMetric;
+
+  @Field(() => ID, { nullable: true, description: 'Left out: the whole park.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'zoneId must be an id' })
+  zoneId?: string;
+
+  @Field(() => DecimalScalar)
+  @IsDecimalValue({ min: '0', max: '9999999999999999.99', maxDecimals: 2 })
+  target: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 500, { message: 'source must be 1 to 500 characters' })
+  source: string;
+}

@@ -1,0 +1,14 @@
+/** Today's date in Asia/Shanghai, where the park is: the default `asOf` of every figure. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** "2026-03" for a date "2026-03-14". */
+export function yearMonthOf(date: string): string {
+  return date.slice(0, 7);
+}

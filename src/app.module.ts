@@ -1,0 +1,35 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { APP_PIPE } from '@nestjs/core';
+import type { AppConfig } from '@jcv/config';
+import { ConfigModule } from '@jcv/config';
+import { DatabaseModule } from '@jcv/database';
+import { AuditModule } from '@jcv/audit';
+import { IdentityModule } from '@jcv/identity';
+import { ParkModule } from '@jcv/park';
+import { MilestonesModule } from '@jcv/milestones';
+import { createValidationPipe } from '@jcv/shared';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { HealthController } from './health/health.controller.js';
+import { SeedModule } from './seed/seed.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        GraphQLModule.forRoot(graphqlOptions(config)),
+        IdentityModule,
+        ParkModule,
+        MilestonesModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

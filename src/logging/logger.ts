@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { currentRequestId, requestContext } from '@jcv/shared';
+
+/** Anything that could carry a secret is replaced before a line is written. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.token',
+  '*.secret',
+  '*.jwtSecret',
+];
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'jcv' },
+    redact: { paths: REDACT, censor: '[redacted]' },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+  });
+}
+
+/** Nest's own messages, as JSON lines through pino. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, params: unknown[]) {
+    const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
+    const stack = level === 'error' && typeof params[0] === 'string' ? params[0] : undefined;
+    this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+  }
+
+  log(message: unknown, ...params: unknown[]) {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * Gives every request an id (the caller's X-Request-Id when it is sane), returns it in the
+ * response, and makes it visible to logs and audit events through the request context.
+ */
+export function requestIdMiddleware(req: Request, res: Response, next: NextFunction) {
+  const given = req.header('x-request-id');
+  const requestId = given && REQUEST_ID_RE.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  (req as Request & { id?: string }).id = requestId;
+  requestContext.run({ requestId }, next);
+}
+
+/** One line per HTTP request: method, url, status, time. Bodies are never logged. */
+export function httpLogger(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req) => (req as Request & { id?: string }).id ?? randomUUID(),
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    serializers: {
+      req: (req) => ({ method: req.method, url: req.url }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  });
+}

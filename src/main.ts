@@ -1,0 +1,32 @@
+import { ConfigError, DEMO_ADMIN, loadConfig } from '@jcv/config';
+import { createApp } from './app.factory.js';
+import { COMMITTEE_DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo/demo-accounts.js';
+import { DEMO_FIRM_ACCOUNTS } from './seed/demo/demo-firm-accounts.js';
+
+async function main() {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nJinchuang Valley · Lüliang (晋创谷·吕梁) platform is up`);
+  console.log(`  GraphQL  ${url}/graphql`);
+  console.log(`  health   ${url}/health`);
+  console.log(`  database ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded, files in ${config.dataDir}`}`);
+  if (!config.production && config.seedDemo) {
+    console.log(`\nDemo accounts (development only):`);
+    console.log(`  ADMIN             ${config.bootstrapAdminEmail}  /  ${config.bootstrapAdminEmail === DEMO_ADMIN.email ? DEMO_ADMIN.password : '(BOOTSTRAP_ADMIN_PASSWORD)'}`);
+    for (const a of [...COMMITTEE_DEMO_ACCOUNTS, ...DEMO_FIRM_ACCOUNTS]) {
+      console.log(`  ${a.role.padEnd(17)} ${a.email}  /  ${DEMO_PASSWORD}`);
+    }
+  }
+  console.log('');
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error(`The platform could not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@jcv/identity';
+import { MilestonesModule } from '@jcv/milestones';
+import { ParkModule } from '@jcv/park';
+import { DemoService } from './demo/demo.service.js';
+import { SeedService } from './seed.service.js';
+
+@Module({
+  imports: [ParkModule, MilestonesModule, IdentityModule],
+  providers: [SeedService, DemoService],
+})
+export class SeedModule {}
