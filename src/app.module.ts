@@ -8,6 +8,11 @@ import { AuditModule } from '@jcv/audit';
 import { IdentityModule } from '@jcv/identity';
 import { ParkModule } from '@jcv/park';
 import { MilestonesModule } from '@jcv/milestones';
+import { TenantsModule } from '@jcv/tenants';
+import { SpaceModule } from '@jcv/space';
+import { ReportingModule } from '@jcv/reporting';
+import { BenefitsModule } from '@jcv/benefits';
+import { ServiceDeskModule } from '@jcv/service-desk';
 import { createValidationPipe } from '@jcv/shared';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
@@ -25,6 +30,11 @@ export class AppModule {
         GraphQLModule.forRoot(graphqlOptions(config)),
         IdentityModule,
         ParkModule,
+        TenantsModule,
+        SpaceModule,
+        ReportingModule,
+        BenefitsModule,
+        ServiceDeskModule,
         MilestonesModule,
         SeedModule,
       ],

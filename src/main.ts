@@ -11,10 +11,14 @@ async function main() {
   console.log(`\nJinchuang Valley · Lüliang (晋创谷·吕梁) platform is up`);
   console.log(`  GraphQL  ${url}/graphql`);
   console.log(`  health   ${url}/health`);
-  console.log(`  database ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded, files in ${config.dataDir}`}`);
+  console.log(
+    `  database ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded, files in ${config.dataDir}`}`,
+  );
   if (!config.production && config.seedDemo) {
     console.log(`\nDemo accounts (development only):`);
-    console.log(`  ADMIN             ${config.bootstrapAdminEmail}  /  ${config.bootstrapAdminEmail === DEMO_ADMIN.email ? DEMO_ADMIN.password : '(BOOTSTRAP_ADMIN_PASSWORD)'}`);
+    console.log(
+      `  ADMIN             ${config.bootstrapAdminEmail}  /  ${config.bootstrapAdminEmail === DEMO_ADMIN.email ? DEMO_ADMIN.password : '(BOOTSTRAP_ADMIN_PASSWORD)'}`,
+    );
     for (const a of [...COMMITTEE_DEMO_ACCOUNTS, ...DEMO_FIRM_ACCOUNTS]) {
       console.log(`  ${a.role.padEnd(17)} ${a.email}  /  ${DEMO_PASSWORD}`);
     }
@@ -26,7 +30,9 @@ main().catch((err) => {
   if (err instanceof ConfigError) {
     console.error(err.message);
   } else {
-    console.error(`The platform could not start: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `The platform could not start: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   process.exit(1);
 });

@@ -20,7 +20,10 @@ function fieldsFromMessage(message: string): FieldError[] {
   return [{ field, message: reason }];
 }
 
-function classify(original: unknown, formatted: GraphQLFormattedError): {
+function classify(
+  original: unknown,
+  formatted: GraphQLFormattedError,
+): {
   code: ErrorCode;
   message: string;
   fields?: FieldError[];
@@ -31,8 +34,21 @@ function classify(original: unknown, formatted: GraphQLFormattedError): {
   if (original instanceof HttpException) {
     const status = original.getStatus();
     const code: ErrorCode =
-      status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
-    return { code, message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : original.message };
+      status === 401
+        ? 'UNAUTHENTICATED'
+        : status === 403
+          ? 'FORBIDDEN'
+          : status === 404
+            ? 'NOT_FOUND'
+            : status === 409
+              ? 'CONFLICT'
+              : status < 500
+                ? 'BAD_USER_INPUT'
+                : 'INTERNAL_SERVER_ERROR';
+    return {
+      code,
+      message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : original.message,
+    };
   }
   const pg = pgError(original);
   if (pg) {
@@ -49,7 +65,11 @@ function classify(original: unknown, formatted: GraphQLFormattedError): {
       case PG.foreignKeyViolation: {
         const column = /Key \(([a-z_]+)\)/.exec(pg.detail ?? '')?.[1];
         const field = column ? camel(column) : 'input';
-        return { code: 'BAD_USER_INPUT', message: `${field} does not exist`, fields: [{ field, message: 'does not exist' }] };
+        return {
+          code: 'BAD_USER_INPUT',
+          message: `${field} does not exist`,
+          fields: [{ field, message: 'does not exist' }],
+        };
       }
       case PG.checkViolation:
       case PG.notNullViolation:
@@ -58,7 +78,11 @@ function classify(original: unknown, formatted: GraphQLFormattedError): {
       case '22007':
       case '22008': {
         const field = pg.column ? camel(pg.column) : 'input';
-        return { code: 'BAD_USER_INPUT', message: `${field} is not valid`, fields: [{ field, message: 'is not valid' }] };
+        return {
+          code: 'BAD_USER_INPUT',
+          message: `${field} is not valid`,
+          fields: [{ field, message: 'is not valid' }],
+        };
       }
     }
   }
@@ -70,10 +94,22 @@ function classify(original: unknown, formatted: GraphQLFormattedError): {
     code === 'BAD_REQUEST' ||
     code === 'OPERATION_RESOLUTION_FAILURE'
   ) {
-    return { code: 'BAD_USER_INPUT', message: formatted.message, fields: fieldsFromMessage(formatted.message) };
+    return {
+      code: 'BAD_USER_INPUT',
+      message: formatted.message,
+      fields: fieldsFromMessage(formatted.message),
+    };
   }
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'PERSISTED_QUERY_NOT_FOUND') {
-    return { code: code === 'FORBIDDEN' ? 'FORBIDDEN' : code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT', message: formatted.message };
+    return {
+      code:
+        code === 'FORBIDDEN'
+          ? 'FORBIDDEN'
+          : code === 'UNAUTHENTICATED'
+            ? 'UNAUTHENTICATED'
+            : 'BAD_USER_INPUT',
+      message: formatted.message,
+    };
   }
   return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
 }
@@ -88,13 +124,15 @@ export function createFormatError(development: boolean) {
     const { code, message, fields } = classify(original, formatted);
     if (code === 'INTERNAL_SERVER_ERROR') {
       const at = formatted.path?.join('.') ?? 'request';
-      if (original instanceof Error) log.error(`unexpected error in ${at}: ${original.message}`, original.stack);
+      if (original instanceof Error)
+        log.error(`unexpected error in ${at}: ${original.message}`, original.stack);
       else log.error(`unexpected error in ${at}: ${String(original)}`);
     }
     const extensions: Record<string, unknown> = { code };
     if (code === 'BAD_USER_INPUT') extensions.fields = fields ?? fieldsFromMessage(message);
     if (development) {
-      if (code === 'INTERNAL_SERVER_ERROR' && original instanceof Error) extensions.detail = original.message;
+      if (code === 'INTERNAL_SERVER_ERROR' && original instanceof Error)
+        extensions.detail = original.message;
       if (formatted.extensions?.stacktrace) extensions.stacktrace = formatted.extensions.stacktrace;
     }
     return { message, locations: formatted.locations, path: formatted.path, extensions };

@@ -6,7 +6,13 @@ import { RequestLoaders } from '@jcv/shared';
 import { createFormatError } from './format-error.js';
 
 /** The query limits, also quoted in the README. */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 5000, maxDirectives: 20 };
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxTokens: 5000,
+  maxDirectives: 20,
+};
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -32,6 +38,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     plugins: protection.plugins as never[],
     validationRules: protection.validationRules,
     formatError: createFormatError(!config.production),
-    context: ({ req, res }: { req: Request; res: Response }) => ({ req, res, loaders: new RequestLoaders() }),
+    context: ({ req, res }: { req: Request; res: Response }) => ({
+      req,
+      res,
+      loaders: new RequestLoaders(),
+    }),
   };
 }

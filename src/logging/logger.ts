@@ -35,8 +35,13 @@ export function createLogger(level: string): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, params: unknown[]) {
-    const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    params: unknown[],
+  ) {
+    const context =
+      typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
     const stack = level === 'error' && typeof params[0] === 'string' ? params[0] : undefined;
     this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
   }

@@ -15,7 +15,8 @@ export default async function globalSetup(): Promise<void> {
     const { rows } = await client.query(
       `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'jcv_test_%'`,
     );
-    for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+    for (const { nspname } of rows)
+      await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
   } finally {
     await client.end();
   }

@@ -12,7 +12,11 @@ export const TEST_PASSWORD = 'test-user-password';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions: { code: string; fields?: { field: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; fields?: { field: string; message: string }[] };
+  }[];
 }
 
 export interface TestDatabase {
@@ -85,9 +89,14 @@ export class TestApp {
   }
 
   /** Like gql, but fails the test on any error and returns data. */
-  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
+  async ok<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<T> {
     const res = await this.gql<T>(query, variables, token);
-    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+    if (res.errors?.length)
+      throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
     return res.data as T;
   }
 
@@ -107,7 +116,10 @@ export class TestApp {
    * A signed-in user of a role, made on first use. Tenant roles need the firm; provider users
    * need their provider.
    */
-  async tokenFor(role: Role, opts: { tenantId?: string; serviceProviderId?: string; key?: string } = {}): Promise<string> {
+  async tokenFor(
+    role: Role,
+    opts: { tenantId?: string; serviceProviderId?: string; key?: string } = {},
+  ): Promise<string> {
     if (role === Role.ADMIN && !opts.key) return this.adminToken();
     const key = `${role}:${opts.tenantId ?? ''}:${opts.serviceProviderId ?? ''}:${opts.key ?? ''}`;
     return this.cached(key, async () => {

@@ -33,11 +33,19 @@ export class AuditEvent {
   entityId: string | null;
 
   @Field(() => String, { nullable: true, description: 'The record before the change, as JSON.' })
-  @Column({ type: 'jsonb', nullable: true, transformer: { to: (v) => v, from: (v) => (v == null ? null : JSON.stringify(v)) } })
+  @Column({
+    type: 'jsonb',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v == null ? null : JSON.stringify(v)) },
+  })
   before: string | null;
 
   @Field(() => String, { nullable: true, description: 'The record after the change, as JSON.' })
-  @Column({ type: 'jsonb', nullable: true, transformer: { to: (v) => v, from: (v) => (v == null ? null : JSON.stringify(v)) } })
+  @Column({
+    type: 'jsonb',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v == null ? null : JSON.stringify(v)) },
+  })
   after: string | null;
 
   @Field(() => String, { nullable: true })

@@ -28,6 +28,10 @@ export class AuditResolver {
   @Roles(Role.ADMIN)
   @Query(() => AuditEventConnection, { description: 'The audit trail, newest first (ADMIN).' })
   auditEvents(@Args() args: AuditEventsArgs) {
-    return this.audit.list({ entity: args.entity, entityId: args.entityId }, args.first, args.after);
+    return this.audit.list(
+      { entity: args.entity, entityId: args.entityId },
+      args.first,
+      args.after,
+    );
   }
 }

@@ -69,7 +69,10 @@ export class AuditService {
       const [id] = decodeCursor(after, 1);
       qb.andWhere('e.id < :afterId', { afterId: String(id) });
     }
-    const rows = await qb.orderBy('e.id', 'DESC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('e.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return toConnection(rows, first, totalCount, (r) => [r.id]);
   }
 }

@@ -39,7 +39,12 @@ export const DEMO_ADMIN = { email: 'admin@jcv.example', password: 'demo-admin-pa
 
 const ENVS: NodeEnv[] = ['development', 'production', 'test'];
 
-function bool(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+function bool(
+  name: string,
+  raw: string | undefined,
+  fallback: boolean,
+  problems: string[],
+): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
@@ -47,7 +52,14 @@ function bool(name: string, raw: string | undefined, fallback: boolean, problems
   return fallback;
 }
 
-function int(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+function int(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -65,7 +77,8 @@ function int(name: string, raw: string | undefined, fallback: number, min: numbe
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = (env.NODE_ENV || 'development') as NodeEnv;
-  if (!ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${ENVS.join(', ')}, got "${env.NODE_ENV}"`);
+  if (!ENVS.includes(nodeEnv))
+    problems.push(`NODE_ENV must be one of ${ENVS.join(', ')}, got "${env.NODE_ENV}"`);
   const production = nodeEnv === 'production';
 
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -79,11 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
   }
 
-  let jwtSecret = env.JWT_SECRET || '';
-  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const jwtSecret = env.JWT_SECRET || '';
+  if (jwtSecret && jwtSecret.length < 32)
+    problems.push('JWT_SECRET must be at least 32 characters');
   if (!jwtSecret && production) problems.push('JWT_SECRET is required in production');
 
-  const bootstrapAdminEmail = env.BOOTSTRAP_ADMIN_EMAIL || (production ? undefined : DEMO_ADMIN.email);
+  const bootstrapAdminEmail =
+    env.BOOTSTRAP_ADMIN_EMAIL || (production ? undefined : DEMO_ADMIN.email);
   const bootstrapAdminPassword =
     env.BOOTSTRAP_ADMIN_PASSWORD || (production ? undefined : DEMO_ADMIN.password);
   if (bootstrapAdminPassword && bootstrapAdminPassword.length < 12) {
@@ -106,8 +121,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER || 'jcv-platform',
     jwtAudience: env.JWT_AUDIENCE || 'jcv-api',
-    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', env.ACCESS_TOKEN_TTL_SECONDS, 900, 30, 86400, problems),
-    refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', env.REFRESH_TOKEN_TTL_DAYS, 14, 1, 365, problems),
+    accessTokenTtlSeconds: int(
+      'ACCESS_TOKEN_TTL_SECONDS',
+      env.ACCESS_TOKEN_TTL_SECONDS,
+      900,
+      30,
+      86400,
+      problems,
+    ),
+    refreshTokenTtlDays: int(
+      'REFRESH_TOKEN_TTL_DAYS',
+      env.REFRESH_TOKEN_TTL_DAYS,
+      14,
+      1,
+      365,
+      problems,
+    ),
     bootstrapAdminEmail,
     bootstrapAdminPassword,
     seedDemo,

@@ -55,7 +55,12 @@ export async function openDataSource(config: AppConfig, options: Partial<DataSou
       // The connection is described once, in dataSourceOptions(); Nest adds the entities that
       // the domain modules register, and the configuration rides along to the factory below.
       useFactory: (config: AppConfig) =>
-        ({ type: 'postgres', autoLoadEntities: true, retryAttempts: 0, appConfig: config }) as never,
+        ({
+          type: 'postgres',
+          autoLoadEntities: true,
+          retryAttempts: 0,
+          appConfig: config,
+        }) as never,
       dataSourceFactory: async (options) => {
         const { appConfig, ...rest } = options as DataSourceOptions & { appConfig: AppConfig };
         return openDataSource(appConfig, { entities: rest.entities });

@@ -73,7 +73,8 @@ export class AuthService {
    */
   async refresh(token: string): Promise<AuthPayload> {
     const [id, secret] = token.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new UnauthenticatedError('Refresh token is not valid');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id))
+      throw new UnauthenticatedError('Refresh token is not valid');
     const outcome = await this.dataSource.transaction(async (em) => {
       const [row] = await em.query(
         `SELECT id, user_id, family_id, token_hash, expires_at < now() AS expired, used_at, revoked_at

@@ -13,7 +13,10 @@ export function hashPassword(password: string): Promise<string> {
 // password and the answer's timing does not tell which one was wrong.
 let decoy: Promise<string> | undefined;
 
-export async function verifyPassword(stored: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  stored: string | undefined,
+  password: string,
+): Promise<boolean> {
   if (!stored) {
     decoy ??= hashPassword('decoy password for unknown accounts');
     await verify(await decoy, password).catch(() => false);

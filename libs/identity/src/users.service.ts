@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { AuditService } from '@jcv/audit';
 import { pgError, PG } from '@jcv/database';
-import { type Actor, BadInputError, ConflictError, NotFoundError, Role, TENANT_ROLES } from '@jcv/shared';
+import {
+  type Actor,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  Role,
+  TENANT_ROLES,
+} from '@jcv/shared';
 import { User } from './user.entity.js';
 import { hashPassword } from './passwords.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
@@ -25,7 +32,11 @@ export class UsersService {
     return user;
   }
 
-  async create(actor: Actor | null, input: CreateUserInput, operation = 'createUser'): Promise<User> {
+  async create(
+    actor: Actor | null,
+    input: CreateUserInput,
+    operation = 'createUser',
+  ): Promise<User> {
     const isTenantRole = TENANT_ROLES.includes(input.role);
     if (isTenantRole && !input.tenantId) {
       throw new BadInputError('tenantId', `is required for ${input.role}`);

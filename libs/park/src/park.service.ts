@@ -64,10 +64,10 @@ export class ParkService {
   /** Creates the park and its zones when missing; leaves existing rows as they are. */
   async ensure(seed: ParkSeed): Promise<Park> {
     return this.dataSource.transaction(async (em) => {
-      await em.query(`INSERT INTO parks (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [
-        seed.code,
-        seed.name,
-      ]);
+      await em.query(
+        `INSERT INTO parks (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`,
+        [seed.code, seed.name],
+      );
       const park = await em.getRepository(Park).findOneByOrFail({ code: seed.code });
       for (const z of seed.zones) {
         await em.query(

@@ -14,7 +14,11 @@ export const Roles = (...roles: Role[]) =>
 /** Open to anyone, signed in or not (login, token refresh). */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
-export function requestOf(context: ExecutionContext): { user?: Actor; headers: Record<string, unknown>; id?: string } {
+export function requestOf(context: ExecutionContext): {
+  user?: Actor;
+  headers: Record<string, unknown>;
+  id?: string;
+} {
   if (context.getType<string>() === 'graphql') {
     return GqlExecutionContext.create(context).getContext().req;
   }
@@ -41,7 +45,8 @@ export function assertTenantAccess(actor: Actor, tenantId: string): void {
 /** The firm a query is limited to: the caller's own for tenant users, else the asked one. */
 export function scopeTenant(actor: Actor, asked?: string | null): string | undefined {
   if (isTenantUser(actor)) {
-    if (asked && asked !== actor.tenantId) throw new ForbiddenError('A firm can only reach its own data');
+    if (asked && asked !== actor.tenantId)
+      throw new ForbiddenError('A firm can only reach its own data');
     return actor.tenantId!;
   }
   return asked ?? undefined;

@@ -29,7 +29,8 @@ export class BadInputError extends DomainError {
   constructor(fields: FieldError[] | FieldError);
   constructor(field: string, message: string);
   constructor(a: FieldError[] | FieldError | string, message?: string) {
-    const fields = typeof a === 'string' ? [{ field: a, message: message! }] : Array.isArray(a) ? a : [a];
+    const fields =
+      typeof a === 'string' ? [{ field: a, message: message! }] : Array.isArray(a) ? a : [a];
     super('BAD_USER_INPUT', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
   }
 }

@@ -21,8 +21,10 @@ export class RequestLoaders {
 }
 
 /** The request's loaders, in a resolver. */
-export const Loaders = createParamDecorator((_: unknown, context: ExecutionContext): RequestLoaders => {
-  const ctx = GqlExecutionContext.create(context).getContext<{ loaders?: RequestLoaders }>();
-  ctx.loaders ??= new RequestLoaders();
-  return ctx.loaders;
-});
+export const Loaders = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestLoaders => {
+    const ctx = GqlExecutionContext.create(context).getContext<{ loaders?: RequestLoaders }>();
+    ctx.loaders ??= new RequestLoaders();
+    return ctx.loaders;
+  },
+);

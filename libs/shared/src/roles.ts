@@ -18,9 +18,13 @@ registerEnumType(Role, {
     SPACE_MANAGER: { description: 'Committee: buildings, units, space applications, leases.' },
     POLICY_OFFICER: { description: 'Committee: policies and benefit decisions.' },
     SERVICE_DESK: { description: 'Committee: service requests and providers.' },
-    ANALYST: { description: 'Read-only: dashboards and every figure, no personal data beyond firm names.' },
+    ANALYST: {
+      description: 'Read-only: dashboards and every figure, no personal data beyond firm names.',
+    },
     TENANT_ADMIN: { description: "A resident firm's own administrator: its own data only." },
-    TENANT_REPORTER: { description: "A resident firm's reporter: submits its own firm's output reports." },
+    TENANT_REPORTER: {
+      description: "A resident firm's reporter: submits its own firm's output reports.",
+    },
     SERVICE_PROVIDER: { description: 'A service provider: the requests assigned to it.' },
   },
 });

@@ -13,7 +13,8 @@ export interface DecimalRule {
 }
 
 export function checkDecimal(value: unknown, rule: DecimalRule): string | null {
-  if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)) return 'must be a decimal number';
+  if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value))
+    return 'must be a decimal number';
   const d = new Decimal(value);
   if (rule.maxDecimals !== undefined && d.decimalPlaces() > rule.maxDecimals) {
     return `must have at most ${rule.maxDecimals} decimal places`;
@@ -51,7 +52,8 @@ export const IsMoney = (opts: { positive?: boolean } = {}, options?: ValidationO
 
 function flatten(errors: ValidationError[], out: FieldError[] = []): FieldError[] {
   for (const e of errors) {
-    for (const message of Object.values(e.constraints ?? {})) out.push({ field: e.property, message });
+    for (const message of Object.values(e.constraints ?? {}))
+      out.push({ field: e.property, message });
     if (e.children?.length) flatten(e.children, out);
   }
   return out;

@@ -6,7 +6,9 @@ export class AuthPayload {
   @Field()
   accessToken: string;
 
-  @Field({ description: 'Single use: refreshToken gives a new one; a spent one revokes its family.' })
+  @Field({
+    description: 'Single use: refreshToken gives a new one; a spent one revokes its family.',
+  })
   refreshToken: string;
 
   @Field(() => Date, { description: 'When the access token expires.' })

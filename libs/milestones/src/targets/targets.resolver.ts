@@ -1,6 +1,14 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParkService, Zone } from '@jcv/park';
-import { type Actor, ALL_ROLES, CurrentUser, Loaders, RequestLoaders, Role, Roles } from '@jcv/shared';
+import {
+  type Actor,
+  ALL_ROLES,
+  CurrentUser,
+  Loaders,
+  RequestLoaders,
+  Role,
+  Roles,
+} from '@jcv/shared';
 import { MilestoneTarget } from './milestone-target.entity.js';
 import { MilestoneTargetInput } from './milestone-target.input.js';
 import { TargetsService } from './targets.service.js';
