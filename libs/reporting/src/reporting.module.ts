@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutputReport } from './entities/output-report.entity.js';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([OutputReport])],
+})
 export class ReportingModule {}
