@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import request from 'supertest';
@@ -28,8 +32,15 @@ export interface TestDatabase {
  * A fresh database for one suite: an in-memory embedded PostgreSQL by default, or a new schema
  * on the server at TEST_DATABASE_URL. Either way the migrations build it.
  */
-export async function freshDatabase(): Promise<TestDatabase> {
+export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
+  if (!url && opts.onDisk) {
+    const dir = mkdtempSync(join(tmpdir(), 'jcv-test-'));
+    return {
+      env: { DATA_DIR: dir },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
   if (!url) return { env: { DATA_DIR: 'memory://' }, drop: async () => {} };
   const schema = `jcv_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -148,9 +159,10 @@ export class TestApp {
     return n;
   }
 
-  async close(): Promise<void> {
+  /** Stops the app; the database goes too unless it is kept for a restart. */
+  async close(opts: { keepDatabase?: boolean } = {}): Promise<void> {
     await this.app.close();
-    await this.db.drop();
+    if (!opts.keepDatabase) await this.db.drop();
   }
 
   private async cached(key: string, make: () => Promise<string>): Promise<string> {
@@ -164,10 +176,13 @@ export class TestApp {
 }
 
 /** Boots the whole API on a fresh database, as `npm start` would, minus the port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { db?: TestDatabase; extraModules?: Type[] } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await freshDatabase());
   const config = testConfig({ ...db.env, ...env });
-  const app = await createApp(config);
+  const app = await createApp(config, opts.extraModules);
   await app.init();
   return new TestApp(app, config, db);
 }

@@ -30,6 +30,8 @@ function snapshot(value: unknown): unknown {
   );
 }
 
+const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -48,8 +50,8 @@ export class AuditService {
         entry.operation,
         entry.entity,
         entry.entityId ?? null,
-        JSON.stringify(snapshot(entry.before)),
-        JSON.stringify(snapshot(entry.after)),
+        json(snapshot(entry.before)),
+        json(snapshot(entry.after)),
         currentRequestId() ?? null,
       ],
     );
