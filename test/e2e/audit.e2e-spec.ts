@@ -91,7 +91,7 @@ describe('the audit trail', () => {
     const token = await t.adminToken();
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: any = await t.ok(
         `query($after: String) { auditEvents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
