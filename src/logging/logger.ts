@@ -19,8 +19,8 @@ const REDACT = [
   '*.jwtSecret',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'jcv' },
     redact: { paths: REDACT, censor: '[redacted]' },
@@ -28,7 +28,8 @@ export function createLogger(level: string): Logger {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's own messages, as JSON lines through pino. */

@@ -1,0 +1,44 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from '@jest/globals';
+import { requestContext } from '@jcv/shared';
+import { createLogger } from './logger.js';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: createLogger('info', stream), lines };
+}
+
+describe('logs', () => {
+  it('are JSON lines carrying the request id', () => {
+    const { logger, lines } = capture();
+    requestContext.run({ requestId: 'req-42' }, () => logger.info('hello'));
+    expect(JSON.parse(lines[0])).toMatchObject({
+      msg: 'hello',
+      requestId: 'req-42',
+      service: 'jcv',
+    });
+  });
+
+  it('never contain passwords, tokens or secrets', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer eyJhbGciOi.secret.sig', cookie: 'sid=abc' } },
+        input: { password: 'hunter2-hunter2', refreshToken: 'r.t', accessToken: 'a.t' },
+        config: { jwtSecret: 'the-signing-key' },
+      },
+      'request',
+    );
+    const out = lines.join('');
+    for (const secret of ['eyJhbGciOi', 'sid=abc', 'hunter2', 'r.t"', 'a.t"', 'the-signing-key']) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('[redacted]');
+  });
+});
