@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@jcv/config';
-import { RequestLoaders } from '@jcv/shared';
+import { RequestLoaders, requestContext } from '@jcv/shared';
 import { createFormatError } from './format-error.js';
 
 /** The query limits, also quoted in the README. */
@@ -13,6 +13,24 @@ export const QUERY_LIMITS = {
   maxTokens: 5000,
   maxDirectives: 20,
 };
+
+/** Puts the request's SQL statement count in the `x-sql-statements` response header. */
+const statementCountPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({
+        response,
+      }: {
+        response: { http: { headers: Map<string, string> } };
+      }) {
+        response.http.headers.set(
+          'x-sql-statements',
+          String(requestContext.getStore()?.sqlStatements ?? 0),
+        );
+      },
+    };
+  },
+} as never;
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -35,7 +53,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: false,
     // graphql-armor's types name Apollo's CommonJS build, Nest's its ESM build: the same plugin.
-    plugins: protection.plugins as never[],
+    plugins: [
+      ...(protection.plugins as never[]),
+      ...(config.sqlStatementCount ? [statementCountPlugin] : []),
+    ],
     validationRules: protection.validationRules,
     formatError: createFormatError(!config.production),
     context: ({ req, res }: { req: Request; res: Response }) => ({

@@ -17,7 +17,7 @@ function capture() {
 describe('logs', () => {
   it('are JSON lines carrying the request id', () => {
     const { logger, lines } = capture();
-    requestContext.run({ requestId: 'req-42' }, () => logger.info('hello'));
+    requestContext.run({ requestId: 'req-42', sqlStatements: 0 }, () => logger.info('hello'));
     expect(JSON.parse(lines[0])).toMatchObject({
       msg: 'hello',
       requestId: 'req-42',

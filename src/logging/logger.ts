@@ -75,7 +75,7 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const requestId = given && REQUEST_ID_RE.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', requestId);
   (req as Request & { id?: string }).id = requestId;
-  requestContext.run({ requestId }, next);
+  requestContext.run({ requestId, sqlStatements: 0 }, next);
 }
 
 /** One line per HTTP request: method, url, status, time. Bodies are never logged. */

@@ -111,6 +111,25 @@ export class TestApp {
     return res.data as T;
   }
 
+  /**
+   * The SQL statements an operation sends (the app must run with SQL_STATEMENT_COUNT=true),
+   * for checks that a query's cost does not grow with the number of rows.
+   */
+  async statements(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<number> {
+    const req = request(this.http).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
+    if (res.body.errors?.length)
+      throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors)}`);
+    const header = res.headers['x-sql-statements'];
+    if (header === undefined) throw new Error('start the app with SQL_STATEMENT_COUNT=true');
+    return Number(header);
+  }
+
   async login(email: string, password: string): Promise<string> {
     const data = await this.ok<{ login: { accessToken: string } }>(
       `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,

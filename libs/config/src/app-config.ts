@@ -25,6 +25,8 @@ export interface AppConfig {
   logLevel: string;
   /** Largest HTTP request body, e.g. "10mb" (report imports travel in the body). */
   bodyLimit: string;
+  /** Count SQL statements per request into the `x-sql-statements` response header. */
+  sqlStatementCount: boolean;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo,
     logLevel: env.LOG_LEVEL || (production ? 'info' : nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimit: env.BODY_LIMIT || '10mb',
+    sqlStatementCount: bool('SQL_STATEMENT_COUNT', env.SQL_STATEMENT_COUNT, false, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);

@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { dataSourceOptions } from './data-source-options.js';
 import { startEmbeddedPostgres } from './embedded.js';
+import { StatementCounter } from './statement-counter.js';
 
 /** A data source that also stops the embedded PostgreSQL it runs on when it is closed. */
 class OwnedDataSource extends DataSource {
@@ -32,9 +33,15 @@ export async function openDataSource(config: AppConfig, options: Partial<DataSou
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? embedded!.url;
   const base = dataSourceOptions({ url, embedded: !!embedded, schema: config.databaseSchema });
-  const dataSource = new OwnedDataSource({ ...base, ...options } as DataSourceOptions, async () => {
-    await embedded?.stop();
-  });
+  const counting = config.sqlStatementCount
+    ? { logging: ['query', 'error'] as const, logger: new StatementCounter() }
+    : {};
+  const dataSource = new OwnedDataSource(
+    { ...base, ...counting, ...options } as DataSourceOptions,
+    async () => {
+      await embedded?.stop();
+    },
+  );
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -3,3 +3,4 @@ export * from './data-source-options.js';
 export * from './embedded.js';
 export * from './pg-errors.js';
 export { migrations } from './migrations/index.js';
+export * from './statement-counter.js';
