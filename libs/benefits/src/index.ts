@@ -1,1 +1,15 @@
 export * from './benefits.module.js';
+export { BenefitsService } from './benefits.service.js';
+export { benefitsGranted } from './benefits-granted.js';
+export { PoliciesService } from './policies/policies.service.js';
+export { BenefitApplicationsService } from './applications/benefit-applications.service.js';
+export { Policy } from './policies/policy.entity.js';
+export { PolicyKind } from './policies/policy-kind.js';
+export { BenefitApplication } from './applications/benefit-application.entity.js';
+export { BenefitStatus } from './applications/benefit-status.js';
+export {
+  isEligible,
+  type Eligibility,
+  type EligibilityFacts,
+  type EligibilityRuleSpec,
+} from './eligibility/eligibility.js';
