@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@jcv/audit';
+import { pgError, PG } from '@jcv/database';
+import {
+  type Actor,
+  assertTenantAccess,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  todayInShanghai,
+} from '@jcv/shared';
+import { OutputReport } from '../entities/output-report.entity.js';
+import { ReportStatus, ReviewDecision } from '../entities/report-status.js';
+import type { Residency } from '../deadlines/deadlines.js';
+import { periodProblem } from './report-rules.js';
+import type { SubmitOutputReportInput } from './submit-output-report.input.js';
+import type { ReviewOutputReportArgs } from './review-output-report.args.js';
+
+/** The constraints that keep one latest row and unique revisions per firm and month. */
+const REVISION_CONSTRAINTS = [
+  'output_reports_latest_key',
+  'output_reports_tenant_period_revision_key',
+];
+
+@Injectable()
+export class ReportSubmissionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * A firm's figures for a month: the first submission is revision 1, each resubmission the next
+   * revision, and only the newest is `latest`.
+   */
+  async submit(
+    actor: Actor,
+    input: SubmitOutputReportInput,
+    today = todayInShanghai(),
+  ): Promise<OutputReport> {
+    assertTenantAccess(actor, input.tenantId);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const tenant = await this.lockTenant(em, input.tenantId);
+        const problem = periodProblem(input.period, tenant, today);
+        if (problem) throw new BadInputError('period', problem);
+
+        const [superseded] = await em.query(
+          `UPDATE output_reports SET latest = false
+           WHERE tenant_id = $1 AND period = $2 AND latest RETURNING id`,
+          [input.tenantId, input.period],
+        );
+        const [row] = await em.query(
+          `INSERT INTO output_reports (tenant_id, period, revision, latest, output_value, revenue,
+             rd_expense, employees, patents_filed, patents_granted, status, submitted_by)
+           SELECT $1::uuid, $2::char(7), coalesce(max(revision), 0) + 1, true, $3::numeric,
+             $4::numeric, $5::numeric, $6::int, $7::int, $8::int, 'SUBMITTED', $9::uuid
+           FROM output_reports WHERE tenant_id = $1::uuid AND period = $2::char(7)
+           RETURNING id`,
+          [
+            input.tenantId,
+            input.period,
+            input.outputValue,
+            input.revenue,
+            input.rdExpense,
+            input.employees,
+            input.patentsFiled,
+            input.patentsGranted,
+            actor.userId,
+          ],
+        );
+        const repo = em.getRepository(OutputReport);
+        const before = superseded.length ? await repo.findOneBy({ id: superseded[0].id }) : null;
+        const after = await repo.findOneByOrFail({ id: row.id });
+        await this.audit.record(em, {
+          actor,
+          operation: 'submitOutputReport',
+          entity: 'OutputReport',
+          entityId: after.id,
+          before,
+          after,
+        });
+        return after;
+      });
+    } catch (err) {
+      throw revisionConflict(err) ?? err;
+    }
+  }
+
+  /**
+   * The committee's decision on a submitted report. Only the latest revision of a month can be
+   * reviewed, and only once: a superseded or already reviewed revision answers CONFLICT.
+   */
+  async review(actor: Actor, args: ReviewOutputReportArgs): Promise<OutputReport> {
+    const note = args.note?.trim() || null;
+    if (args.decision === ReviewDecision.RETURN && !note) {
+      throw new BadInputError('note', 'is required to return a report: say what to correct');
+    }
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(OutputReport);
+      // Locked, so a resubmission racing this review either lands first (and this revision is
+      // no longer the latest) or waits for the decision.
+      const before = await repo.findOne({
+        where: { id: args.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw new NotFoundError('OutputReport', args.id);
+      if (!before.latest) {
+        throw new ConflictError(
+          `Revision ${before.revision} of ${before.period} has been superseded by a resubmission; review the latest revision`,
+        );
+      }
+      if (before.status !== ReportStatus.SUBMITTED) {
+        throw new ConflictError(
+          `Revision ${before.revision} of ${before.period} was already reviewed (${before.status})`,
+        );
+      }
+      const status =
+        args.decision === ReviewDecision.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.RETURNED;
+      await em.query(
+        `UPDATE output_reports SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4
+         WHERE id = $1`,
+        [before.id, status, note, actor.userId],
+      );
+      const after = await repo.findOneByOrFail({ id: before.id });
+      await this.audit.record(em, {
+        actor,
+        operation: 'reviewOutputReport',
+        entity: 'OutputReport',
+        entityId: after.id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /**
+   * Submissions of one firm take turns on its row, so each gets the next revision, and an exit
+   * recorded meanwhile cannot slip between the residency check and the insert.
+   */
+  private async lockTenant(em: EntityManager, tenantId: string): Promise<Residency> {
+    const [tenant] = await em.query(
+      `SELECT entered_on::text AS "enteredOn", exited_on::text AS "exitedOn"
+       FROM tenants WHERE id = $1 FOR NO KEY UPDATE`,
+      [tenantId],
+    );
+    if (!tenant) throw new BadInputError('tenantId', 'is not a registered tenant');
+    return tenant;
+  }
+}
+
+/**
+ * The database's last word when two writers of one month race past the locks (e.g. a
+ * submission and a file import): CONFLICT, with what to do about it.
+ */
+export function revisionConflict(err: unknown): ConflictError | undefined {
+  const pg = pgError(err);
+  if (pg?.code === PG.uniqueViolation && REVISION_CONSTRAINTS.includes(pg.constraint ?? '')) {
+    return new ConflictError(
+      'Another report for this firm and month was saved at the same moment; submit again to make a new revision',
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Tenant } from '@jcv/tenants';
+import { type Actor, CurrentUser, Loaders, RequestLoaders } from '@jcv/shared';
+import { OutputReport } from '../entities/output-report.entity.js';
+import { OutputReportsService } from './output-reports.service.js';
+
+/** `Tenant.outputReports`: the reporting side of the tenant type. */
+@Resolver(() => Tenant)
+export class TenantOutputReportsResolver {
+  constructor(private readonly reports: OutputReportsService) {}
+
+  @ResolveField(() => [OutputReport], {
+    description: 'The latest revision of each month, oldest month first.',
+  })
+  outputReports(
+    @Parent() tenant: Tenant,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
+    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+  ) {
+    // A Tenant is reachable through many edges: check here, not only at the entry point.
+    this.reports.assertCanRead(actor, tenant.id);
+    return loaders
+      .get(`outputReportsByTenantId:${year ?? 'all'}`, () =>
+        this.reports.latestByTenantLoader(year),
+      )
+      .load(tenant.id);
+  }
+}
