@@ -2,3 +2,6 @@ export * from './milestones.module.js';
 export { TargetsService, type TargetSeed } from './targets/targets.service.js';
 export { MilestoneTarget } from './targets/milestone-target.entity.js';
 export { MilestoneMetric } from './targets/milestone-metric.js';
+export { MilestoneStatus } from './progress/milestone-status.js';
+export { ProgressService } from './progress/progress.service.js';
+export { SnapshotJobService, type SnapshotRun } from './snapshots/snapshot-job.service.js';

@@ -1,4 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
+import { MilestoneSnapshots1764000400000 } from './1764000400000-milestone-snapshots.js';
 
 /** The milestones capability's migrations, oldest first. */
-export const milestonesMigrations: (new () => MigrationInterface)[] = [];
+export const milestonesMigrations: (new () => MigrationInterface)[] = [
+  MilestoneSnapshots1764000400000,
+];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { ParkService } from '@jcv/park';
 import type { Actor } from '@jcv/shared';
@@ -29,6 +30,17 @@ export class TargetsService {
     return this.dataSource.getRepository(MilestoneTarget).find({
       where: year === undefined ? {} : { year },
       order: { year: 'ASC', metric: 'ASC', zoneId: 'ASC' },
+    });
+  }
+
+  /** Batches target look-ups of one request (snapshots and alerts name their target). */
+  targetLoader(): DataLoader<string, MilestoneTarget | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.dataSource
+        .getRepository(MilestoneTarget)
+        .findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((t) => [t.id, t]));
+      return ids.map((id) => byId.get(id) ?? null);
     });
   }
 
