@@ -1,25 +1,71 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { type Actor, assertTenantAccess, BadInputError, NotFoundError } from '@jcv/shared';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AuditService } from '@jcv/audit';
+import { pgError, PG } from '@jcv/database';
+import { ParkService } from '@jcv/park';
+import {
+  type Actor,
+  assertTenantAccess,
+  BadInputError,
+  ConflictError,
+  type Connection,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  isTenantUser,
+  NotFoundError,
+  toConnection,
+} from '@jcv/shared';
 import { Tenant } from './entities/tenant.entity.js';
+import { TenantKind, TenantStatus } from './entities/tenant-enums.js';
+import type { RegisterTenantInput } from './dto/register-tenant.input.js';
+import type { ExitTenantInput } from './dto/exit-tenant.input.js';
+import type { TenantFilter } from './dto/tenants.args.js';
+
+/**
+ * Work another capability does in the transaction that records a firm's exit (space ends the
+ * leases that outlast it). Registered at start-up, so tenants need not know the capabilities
+ * built on them.
+ */
+export type TenantExitHook = (
+  em: EntityManager,
+  actor: Actor,
+  tenant: Tenant,
+  before: Tenant,
+) => Promise<void>;
+
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class TenantsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly exitHooks: TenantExitHook[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly park: ParkService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** A tenant the caller may see, or NOT_FOUND / FORBIDDEN. */
   async get(actor: Actor, id: string): Promise<Tenant> {
-    assertTenantAccess(actor, id);
-    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ id });
+    const tenant = await this.find(actor, id);
     if (!tenant) throw new NotFoundError('Tenant', id);
     return tenant;
   }
 
+  /**
+   * `tenant(id)`: another firm's id is FORBIDDEN to a tenant user whether or not it exists, so
+   * that ids cannot be probed; an unknown id is null for the committee.
+   */
+  async find(actor: Actor, id: string): Promise<Tenant | null> {
+    assertTenantAccess(actor, id);
+    return this.dataSource.getRepository(Tenant).findOneBy({ id });
+  }
+
   /** A tenant named in an input; an unknown one is a bad `field`. */
-  async requireTenant(id: string, field = 'tenantId'): Promise<Tenant> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ id });
+  async requireTenant(id: string, field = 'tenantId', em?: EntityManager): Promise<Tenant> {
+    const tenant = await (em ?? this.dataSource.manager).getRepository(Tenant).findOneBy({ id });
     if (!tenant) throw new BadInputError(field, 'is not a registered tenant');
     return tenant;
   }
@@ -30,6 +76,127 @@ export class TenantsService {
       const rows = await this.dataSource.getRepository(Tenant).findBy({ id: In([...ids]) });
       const byId = new Map(rows.map((t) => [t.id, t]));
       return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** By name; a tenant user's list holds its own firm only. */
+  async list(
+    actor: Actor,
+    filter: TenantFilter = {},
+    first = DEFAULT_PAGE_SIZE,
+    after?: string,
+  ): Promise<Connection<Tenant>> {
+    const qb = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
+    if (isTenantUser(actor)) qb.andWhere('t.id = :own', { own: actor.tenantId });
+    if (filter.zoneId) qb.andWhere('t.zone_id = :zoneId', { zoneId: filter.zoneId });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.industryChain) {
+      qb.andWhere('t.industry_chain = :chain', { chain: filter.industryChain });
+    }
+    if (filter.enteredInYear !== undefined && filter.enteredInYear !== null) {
+      qb.andWhere('t.entered_on BETWEEN :from AND :to', {
+        from: `${filter.enteredInYear}-01-01`,
+        to: `${filter.enteredInYear}-12-31`,
+      });
+    }
+    if (filter.nameContains) {
+      qb.andWhere(`t.name ILIKE :pattern ESCAPE '\\'`, {
+        pattern: likePattern(filter.nameContains),
+      });
+    }
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [name, id] = decodeCursor(after, 2);
+      qb.andWhere('(t.name, t.id) > (:afterName, :afterId)', {
+        afterName: String(name),
+        afterId: String(id),
+      });
+    }
+    const rows = await qb
+      .orderBy('t.name', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(rows, first, totalCount, (t) => [t.name, t.id]);
+  }
+
+  async register(actor: Actor, input: RegisterTenantInput): Promise<Tenant> {
+    const creditCode = input.creditCode ?? null;
+    if (input.kind === TenantKind.FIRM && !creditCode) {
+      throw new BadInputError('creditCode', 'is required for a FIRM');
+    }
+    if (input.kind === TenantKind.TEAM && creditCode) {
+      throw new BadInputError('creditCode', 'must be left out for a TEAM until it incorporates');
+    }
+    await this.park.requireZone(input.zoneId);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const repo = em.getRepository(Tenant);
+        const tenant = await repo.save(
+          repo.create({
+            name: input.name.trim(),
+            kind: input.kind,
+            creditCode,
+            zoneId: input.zoneId,
+            industryChain: input.industryChain,
+            isTechFirm: input.isTechFirm,
+            enteredOn: input.enteredOn,
+            exitedOn: null,
+            status: TenantStatus.RESIDENT,
+          }),
+        );
+        await this.audit.record(em, {
+          actor,
+          operation: 'registerTenant',
+          entity: 'Tenant',
+          entityId: tenant.id,
+          after: tenant,
+        });
+        return tenant;
+      });
+    } catch (err) {
+      const pg = pgError(err);
+      if (pg?.code === PG.uniqueViolation && pg.constraint === 'tenants_credit_code_key') {
+        throw new ConflictError(`A tenant with creditCode ${creditCode} is already registered`);
+      }
+      throw err;
+    }
+  }
+
+  /** Adds work to the exit transaction (see TenantExitHook). */
+  onExit(hook: TenantExitHook): void {
+    this.exitHooks.push(hook);
+  }
+
+  /** Records that a firm left; it keeps its history (reports, certifications, past leases). */
+  async exit(actor: Actor, input: ExitTenantInput): Promise<Tenant> {
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(Tenant);
+      const before = await repo.findOne({
+        where: { id: input.tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw new BadInputError('tenantId', 'is not a registered tenant');
+      if (before.status !== TenantStatus.RESIDENT) {
+        throw new ConflictError(
+          `${before.name} already left the park on ${before.exitedOn} (${before.status})`,
+        );
+      }
+      if (input.exitedOn < before.enteredOn) {
+        throw new BadInputError('exitedOn', `must not be before enteredOn (${before.enteredOn})`);
+      }
+      await repo.update({ id: before.id }, { exitedOn: input.exitedOn, status: input.status });
+      const tenant = await repo.findOneByOrFail({ id: before.id });
+      for (const hook of this.exitHooks) await hook(em, actor, tenant, before);
+      await this.audit.record(em, {
+        actor,
+        operation: 'exitTenant',
+        entity: 'Tenant',
+        entityId: tenant.id,
+        before,
+        after: tenant,
+      });
+      return tenant;
     });
   }
 }

@@ -1,0 +1,35 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ParkService, Zone } from '@jcv/park';
+import { type Actor, CurrentUser, Loaders, RequestLoaders, Role, Roles } from '@jcv/shared';
+import { Building } from './entities/building.entity.js';
+import { Unit } from './entities/unit.entity.js';
+import { BuildingsService } from './buildings.service.js';
+import { UnitsService } from './units.service.js';
+import { CreateBuildingInput } from './dto/create-building.input.js';
+
+@Resolver(() => Building)
+export class BuildingsResolver {
+  constructor(
+    private readonly buildings: BuildingsService,
+    private readonly unitsService: UnitsService,
+    private readonly park: ParkService,
+  ) {}
+
+  @Roles(Role.ADMIN, Role.SPACE_MANAGER)
+  @Mutation(() => Building)
+  createBuilding(@CurrentUser() actor: Actor, @Args('input') input: CreateBuildingInput) {
+    return this.buildings.create(actor, input);
+  }
+
+  @ResolveField(() => Zone)
+  zone(@Parent() building: Building, @Loaders() loaders: RequestLoaders) {
+    return loaders.get('zoneById', () => this.park.zoneLoader()).load(building.zoneId);
+  }
+
+  @ResolveField(() => [Unit], { description: 'By floor, then code.' })
+  units(@Parent() building: Building, @Loaders() loaders: RequestLoaders) {
+    return loaders
+      .get('unitsByBuildingId', () => this.unitsService.unitsByBuildingLoader())
+      .load(building.id);
+  }
+}

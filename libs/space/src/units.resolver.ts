@@ -1,0 +1,104 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  type Actor,
+  COMMITTEE_ROLES,
+  ConnectionType,
+  CurrentUser,
+  Loaders,
+  RequestLoaders,
+  Role,
+  Roles,
+  todayInShanghai,
+} from '@jcv/shared';
+import { Building } from './entities/building.entity.js';
+import { Lease } from './entities/lease.entity.js';
+import { Unit } from './entities/unit.entity.js';
+import { UnitStatus } from './entities/space-enums.js';
+import { BuildingsService } from './buildings.service.js';
+import { LeasesService } from './leases.service.js';
+import { UnitsService } from './units.service.js';
+import { CreateUnitInput } from './dto/create-unit.input.js';
+import { SetUnitConditionInput } from './dto/set-unit-condition.input.js';
+import { UnitsArgs } from './dto/units.args.js';
+import { unitStatus } from './space-rules.js';
+
+const UnitConnection = ConnectionType(Unit, 'Unit');
+
+@Resolver(() => Unit)
+export class UnitsResolver {
+  constructor(
+    private readonly unitsService: UnitsService,
+    private readonly buildings: BuildingsService,
+    private readonly leases: LeasesService,
+  ) {}
+
+  @Roles(...COMMITTEE_ROLES)
+  @Query(() => UnitConnection, { description: 'By building code, then unit code.' })
+  units(@Args() args: UnitsArgs) {
+    return this.unitsService.list(args.filter, args.first, args.after);
+  }
+
+  @Roles(...COMMITTEE_ROLES)
+  @Query(() => Unit, { nullable: true })
+  unit(@Args('id', { type: () => ID }) id: string) {
+    return this.unitsService.find(id);
+  }
+
+  @Roles(Role.ADMIN, Role.SPACE_MANAGER)
+  @Mutation(() => Unit)
+  createUnit(@CurrentUser() actor: Actor, @Args('input') input: CreateUnitInput) {
+    return this.unitsService.create(actor, input);
+  }
+
+  @Roles(Role.ADMIN, Role.SPACE_MANAGER)
+  @Mutation(() => Unit, {
+    description: 'Maintenance or retirement stops new leases; a let unit cannot be retired.',
+  })
+  setUnitCondition(@CurrentUser() actor: Actor, @Args('input') input: SetUnitConditionInput) {
+    return this.unitsService.setCondition(actor, input);
+  }
+
+  @ResolveField(() => Building)
+  building(@Parent() unit: Unit, @Loaders() loaders: RequestLoaders) {
+    return loaders.get('buildingById', () => this.buildings.buildingLoader()).load(unit.buildingId);
+  }
+
+  @ResolveField(() => UnitStatus, { description: 'Today, in Asia/Shanghai.' })
+  async status(@Parent() unit: Unit, @Loaders() loaders: RequestLoaders) {
+    return unitStatus(unit.condition, !!(await this.leaseToday(unit, loaders)));
+  }
+
+  @ResolveField(() => Lease, {
+    nullable: true,
+    description: "The lease covering today; a firm's users see only their own.",
+  })
+  async currentLease(
+    @CurrentUser() actor: Actor,
+    @Parent() unit: Unit,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const lease = await this.leaseToday(unit, loaders);
+    return lease && this.leases.visibleTo(actor, lease) ? lease : null;
+  }
+
+  @ResolveField('leases', () => [Lease], {
+    description: "By start date; a firm's users see only their own.",
+  })
+  async leasesOf(
+    @CurrentUser() actor: Actor,
+    @Parent() unit: Unit,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const all = await loaders
+      .get('leasesByUnitId', () => this.leases.leasesByUnitLoader())
+      .load(unit.id);
+    return all.filter((l) => this.leases.visibleTo(actor, l));
+  }
+
+  private leaseToday(unit: Unit, loaders: RequestLoaders) {
+    const today = todayInShanghai();
+    return loaders
+      .get(`leaseOnDayByUnitId:${today}`, () => this.leases.leaseOnDayByUnitLoader(today))
+      .load(unit.id);
+  }
+}

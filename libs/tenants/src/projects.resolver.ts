@@ -1,0 +1,56 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ParkService, Zone } from '@jcv/park';
+import {
+  type Actor,
+  COMMITTEE_ROLES,
+  CurrentUser,
+  Loaders,
+  RequestLoaders,
+  Role,
+  Roles,
+  TENANT_ROLES,
+} from '@jcv/shared';
+import { IndustrializationProject } from './entities/industrialization-project.entity.js';
+import { Tenant } from './entities/tenant.entity.js';
+import { ProjectsService } from './projects.service.js';
+import { TenantsService } from './tenants.service.js';
+import { RecordProjectInput } from './dto/record-project.input.js';
+
+@Resolver(() => IndustrializationProject)
+export class ProjectsResolver {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly tenants: TenantsService,
+    private readonly park: ParkService,
+  ) {}
+
+  @Roles(...COMMITTEE_ROLES, ...TENANT_ROLES)
+  @Query(() => [IndustrializationProject], {
+    description: "Cultivated in year (all when left out). A firm's users get their own firm's.",
+  })
+  industrializationProjects(
+    @CurrentUser() actor: Actor,
+    @Args('year', { type: () => Int, nullable: true }) year?: number,
+  ) {
+    return this.projects.list(actor, year ?? undefined);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => IndustrializationProject)
+  recordIndustrializationProject(
+    @CurrentUser() actor: Actor,
+    @Args('input') input: RecordProjectInput,
+  ) {
+    return this.projects.record(actor, input);
+  }
+
+  @ResolveField(() => Tenant)
+  tenant(@Parent() project: IndustrializationProject, @Loaders() loaders: RequestLoaders) {
+    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(project.tenantId);
+  }
+
+  @ResolveField(() => Zone)
+  zone(@Parent() project: IndustrializationProject, @Loaders() loaders: RequestLoaders) {
+    return loaders.get('zoneById', () => this.park.zoneLoader()).load(project.zoneId);
+  }
+}
