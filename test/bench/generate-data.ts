@@ -1,0 +1,446 @@
+// npm run bench:data -- --scale S|M|L [--seed N]
+// Generates a data set of docs/PERFORMANCE.md into its own schema (bench_s, bench_m, bench_l)
+// of the PostgreSQL server at DATABASE_URL, in bulk, deterministically from the seed.
+import 'reflect-metadata';
+import cliProgress from 'cli-progress';
+import pg from 'pg';
+import { loadConfig } from '@jcv/config';
+import { openDataSource } from '@jcv/database';
+import { hashPassword } from '@jcv/identity';
+import { withCheckChar, CREDIT_CODE_CHARSET } from '../../libs/tenants/src/credit-code.js';
+import {
+  BENCH_ADMIN,
+  BENCH_FIRM_ADMIN,
+  BENCH_JWT_SECRET,
+  BENCH_PASSWORD,
+  databaseUrl,
+  LAST_MONTH,
+  parseArgs,
+  prng,
+  type Scale,
+  scaleOf,
+  schemaOf,
+  uuidFrom,
+} from './bench-config.js';
+
+const CHAINS = ['AI_PLUS', 'HYDROGEN', 'CARBON_MATERIALS', 'SPECIAL_STEEL', 'SOLID_WASTE', 'OTHER'];
+const UNIT_KINDS = ['OFFICE', 'LAB', 'WORKSHOP', 'WORKSTATION', 'PILOT_LINE', 'WAREHOUSE'];
+/** Units kept free in the first startup zone for the allocation contention benchmark (Q5). */
+export const SPARE_UNITS = 400;
+const CHUNK = 5000;
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const monthStart = (ym: string, back: number) => {
+  const [y, m] = ym.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 - back, 1));
+  return d.toISOString().slice(0, 10);
+};
+
+type Columns = Record<string, { type: string; values: unknown[] }>;
+
+/** Multi-row insert through unnest: one statement per few thousand rows. */
+async function insert(
+  client: pg.Client,
+  table: string,
+  cols: Columns,
+  onRows: (n: number) => void,
+) {
+  const names = Object.keys(cols);
+  const n = cols[names[0]].values.length;
+  for (let start = 0; start < n; start += CHUNK) {
+    const params = names.map((c) => cols[c].values.slice(start, start + CHUNK));
+    const unnest = names.map((c, i) => `$${i + 1}::${cols[c].type}[]`).join(', ');
+    await client.query(
+      `INSERT INTO ${table} (${names.join(', ')}) SELECT * FROM unnest(${unnest})`,
+      params,
+    );
+    onRows(params[0].length);
+  }
+}
+
+async function prepareSchema(url: string, schema: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public');
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  const ds = await openDataSource(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: schema,
+      JWT_SECRET: BENCH_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  await ds.destroy();
+}
+
+export async function generate(
+  scale: Scale,
+  seed: number,
+  url: string,
+  schema: string,
+  quiet = false,
+) {
+  const started = Date.now();
+  await prepareSchema(url, schema);
+  const client = new pg.Client({
+    connectionString: url,
+    options: `-c search_path=${schema},public`,
+  });
+  await client.connect();
+  const rand = prng(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const windowStart = monthStart(LAST_MONTH, scale.months - 1);
+
+  // Rows expected, for the progress bar; reports are counted by the database as they go.
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `scale ${scale.name} [{bar}] {percentage}% | {value}/{total} rows | {step}`,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let rows = 0;
+  const done = (n: number) => {
+    rows += n;
+    bar.update(rows);
+  };
+  if (!quiet)
+    bar.start(Math.round(scale.tenants * (scale.months * 0.85 + 4)), 0, { step: 'parks' });
+  const step = (s: string) => bar.update(rows, { step: s });
+
+  // Parks and zones: the first park is 晋创谷·吕梁 itself, so the plan's targets apply to it.
+  const parks = { id: [] as string[], code: [] as string[], name: [] as string[] };
+  const zones = {
+    id: [] as string[],
+    park_id: [] as string[],
+    code: [] as string[],
+    name: [] as string[],
+    kind: [] as string[],
+  };
+  for (let p = 0; p < scale.parks; p++) {
+    const id = uuidFrom(rand);
+    parks.id.push(id);
+    parks.code.push(p === 0 ? 'JCV-LVLIANG' : `JCV-P${String(p + 1).padStart(3, '0')}`);
+    parks.name.push(p === 0 ? '晋创谷·吕梁' : `晋创谷·园区${p + 1}`);
+    for (const [code, name] of [
+      ['STARTUP', '起步区'],
+      ['EXPANSION', '拓展区'],
+    ]) {
+      zones.id.push(uuidFrom(rand));
+      zones.park_id.push(id);
+      zones.code.push(code);
+      zones.name.push(name);
+      zones.kind.push(code);
+    }
+  }
+  await insert(
+    client,
+    'parks',
+    {
+      id: { type: 'uuid', values: parks.id },
+      code: { type: 'text', values: parks.code },
+      name: { type: 'text', values: parks.name },
+    },
+    done,
+  );
+  await insert(
+    client,
+    'zones',
+    {
+      id: { type: 'uuid', values: zones.id },
+      park_id: { type: 'uuid', values: zones.park_id },
+      code: { type: 'text', values: zones.code },
+      name: { type: 'text', values: zones.name },
+      kind: { type: 'text', values: zones.kind },
+    },
+    done,
+  );
+
+  // Tenants, spread over the zones; most entered before the window, some during it.
+  step('tenants');
+  const t = {
+    id: [] as string[],
+    name: [] as string[],
+    kind: [] as string[],
+    credit_code: [] as (string | null)[],
+    zone_id: [] as string[],
+    industry_chain: [] as string[],
+    is_tech_firm: [] as boolean[],
+    entered_on: [] as string[],
+    exited_on: [] as (string | null)[],
+    status: [] as string[],
+  };
+  const windowDays = scale.months * 30;
+  for (let i = 0; i < scale.tenants; i++) {
+    const id = uuidFrom(rand);
+    const firm = rand() < 0.85;
+    const entered =
+      rand() < 0.8
+        ? addDays(windowStart, -Math.floor(rand() * 730) - 1)
+        : addDays(windowStart, Math.floor(rand() * windowDays));
+    const exited = rand() < 0.05 ? addDays(entered, 365 + Math.floor(rand() * 700)) : null;
+    const exitedOn = exited && exited < `${LAST_MONTH}-01` ? exited : null;
+    let body = `91${String(140000 + (i % 9000)).padStart(6, '0')}`;
+    for (let k = body.length; k < 17; k++) body += CREDIT_CODE_CHARSET[Math.floor(rand() * 31)];
+    body = body.slice(0, 9) + String(i).padStart(8, '0');
+    t.id.push(id);
+    t.name.push(
+      `${pick(['晋', '吕', '汾', '离', '兴', '岚'])}${pick(['创', '科', '能', '材', '智', '钢'])}科技${i}号有限公司`,
+    );
+    t.kind.push(firm ? 'FIRM' : 'TEAM');
+    t.credit_code.push(firm ? withCheckChar(body) : null);
+    t.zone_id.push(zones.id[i % zones.id.length]);
+    t.industry_chain.push(pick(CHAINS));
+    t.is_tech_firm.push(rand() < 0.7);
+    t.entered_on.push(entered);
+    t.exited_on.push(exitedOn);
+    t.status.push(exitedOn ? (rand() < 0.5 ? 'GRADUATED' : 'EXITED') : 'RESIDENT');
+  }
+  await insert(
+    client,
+    'tenants',
+    {
+      id: { type: 'uuid', values: t.id },
+      name: { type: 'text', values: t.name },
+      kind: { type: 'text', values: t.kind },
+      credit_code: { type: 'text', values: t.credit_code },
+      zone_id: { type: 'uuid', values: t.zone_id },
+      industry_chain: { type: 'text', values: t.industry_chain },
+      is_tech_firm: { type: 'boolean', values: t.is_tech_firm },
+      entered_on: { type: 'date', values: t.entered_on },
+      exited_on: { type: 'date', values: t.exited_on },
+      status: { type: 'text', values: t.status },
+    },
+    done,
+  );
+
+  // Users: the admin, an analyst, and a firm admin of the first tenant (for Q1).
+  const hash = await hashPassword(BENCH_PASSWORD);
+  await client.query(
+    `INSERT INTO users (email, display_name, role, password_hash, tenant_id) VALUES
+       ($1, 'Bench admin', 'ADMIN', $3, NULL), ($2, 'Bench firm admin', 'TENANT_ADMIN', $3, $4)`,
+    [BENCH_ADMIN, BENCH_FIRM_ADMIN, hash, t.id[0]],
+  );
+
+  // Certifications for a quarter of the firms; projects for a third of the expansion zone's.
+  step('certifications');
+  const c = {
+    tenant_id: [] as string[],
+    kind: [] as string[],
+    certificate_no: [] as string[],
+    issued_on: [] as string[],
+    expires_on: [] as (string | null)[],
+  };
+  const pr = {
+    tenant_id: [] as string[],
+    zone_id: [] as string[],
+    name: [] as string[],
+    stage: [] as string[],
+    cultivated_on: [] as string[],
+  };
+  for (let i = 0; i < scale.tenants; i++) {
+    if (rand() < 0.25) {
+      const kind = pick(['HIGH_TECH', 'HIGH_TECH', 'SRDI', 'TECH_SME']);
+      const issued = addDays(t.entered_on[i], Math.floor(rand() * 900));
+      c.tenant_id.push(t.id[i]);
+      c.kind.push(kind);
+      c.certificate_no.push(`${kind}-${seed}-${i}`);
+      c.issued_on.push(issued);
+      c.expires_on.push(kind === 'HIGH_TECH' ? addDays(issued, 3 * 365) : null);
+    }
+    const zoneIndex = i % zones.id.length;
+    if (zones.kind[zoneIndex] === 'EXPANSION' && rand() < 0.33) {
+      pr.tenant_id.push(t.id[i]);
+      pr.zone_id.push(t.zone_id[i]);
+      pr.name.push(`产业化项目 ${i}`);
+      pr.stage.push(pick(['INCUBATING', 'PILOT', 'INDUSTRIALIZED']));
+      pr.cultivated_on.push(addDays(windowStart, Math.floor(rand() * windowDays)));
+    }
+  }
+  await insert(
+    client,
+    'certifications',
+    {
+      tenant_id: { type: 'uuid', values: c.tenant_id },
+      kind: { type: 'text', values: c.kind },
+      certificate_no: { type: 'text', values: c.certificate_no },
+      issued_on: { type: 'date', values: c.issued_on },
+      expires_on: { type: 'date', values: c.expires_on },
+    },
+    done,
+  );
+  await insert(
+    client,
+    'industrialization_projects',
+    {
+      tenant_id: { type: 'uuid', values: pr.tenant_id },
+      zone_id: { type: 'uuid', values: pr.zone_id },
+      name: { type: 'text', values: pr.name },
+      stage: { type: 'text', values: pr.stage },
+      cultivated_on: { type: 'date', values: pr.cultivated_on },
+    },
+    done,
+  );
+
+  // Buildings of 20 units, one unit per tenant plus spare ones; each tenant leases its unit.
+  step('space');
+  const b = {
+    id: [] as string[],
+    zone_id: [] as string[],
+    code: [] as string[],
+    name: [] as string[],
+  };
+  const u = {
+    id: [] as string[],
+    building_id: [] as string[],
+    code: [] as string[],
+    floor: [] as number[],
+    kind: [] as string[],
+    area: [] as string[],
+    monthly_rent_per_sqm: [] as string[],
+  };
+  const unitOfTenant: string[] = [];
+  const perZone = new Map<string, number[]>();
+  t.zone_id.forEach((z, i) => perZone.set(z, [...(perZone.get(z) ?? []), i]));
+  zones.id.forEach((zoneId, zi) => {
+    const tenantsHere = perZone.get(zoneId) ?? [];
+    const units =
+      tenantsHere.length + (zi === 0 ? SPARE_UNITS : Math.ceil(tenantsHere.length * 0.05));
+    let buildingId = '';
+    for (let k = 0; k < units; k++) {
+      if (k % 20 === 0) {
+        buildingId = uuidFrom(rand);
+        b.id.push(buildingId);
+        b.zone_id.push(zoneId);
+        b.code.push(`B${Math.floor(k / 20) + 1}`);
+        b.name.push(`${zones.name[zi]} ${Math.floor(k / 20) + 1} 号楼`);
+      }
+      const unitId = uuidFrom(rand);
+      u.id.push(unitId);
+      u.building_id.push(buildingId);
+      u.code.push(`U${k + 1}`);
+      u.floor.push((1 + (k % 20) / 4) | 0);
+      u.kind.push(pick(UNIT_KINDS));
+      u.area.push((40 + Math.floor(rand() * 40000) / 100).toFixed(2));
+      u.monthly_rent_per_sqm.push((20 + Math.floor(rand() * 4000) / 100).toFixed(2));
+      if (k < tenantsHere.length) unitOfTenant[tenantsHere[k]] = unitId;
+    }
+  });
+  await insert(
+    client,
+    'buildings',
+    {
+      id: { type: 'uuid', values: b.id },
+      zone_id: { type: 'uuid', values: b.zone_id },
+      code: { type: 'text', values: b.code },
+      name: { type: 'text', values: b.name },
+    },
+    done,
+  );
+  await insert(
+    client,
+    'units',
+    {
+      id: { type: 'uuid', values: u.id },
+      building_id: { type: 'uuid', values: u.building_id },
+      code: { type: 'text', values: u.code },
+      floor: { type: 'int', values: u.floor },
+      kind: { type: 'text', values: u.kind },
+      area: { type: 'numeric', values: u.area },
+      monthly_rent_per_sqm: { type: 'numeric', values: u.monthly_rent_per_sqm },
+    },
+    done,
+  );
+  const l = {
+    unit_id: [] as string[],
+    tenant_id: [] as string[],
+    start_date: [] as string[],
+    end_date: [] as string[],
+    monthly_rent: [] as string[],
+  };
+  for (let i = 0; i < scale.tenants; i++) {
+    l.unit_id.push(unitOfTenant[i]);
+    l.tenant_id.push(t.id[i]);
+    l.start_date.push(t.entered_on[i]);
+    l.end_date.push(t.exited_on[i] ?? addDays(t.entered_on[i], 10 * 365));
+    l.monthly_rent.push((2000 + Math.floor(rand() * 2000000) / 100).toFixed(2));
+  }
+  await insert(
+    client,
+    'leases',
+    {
+      unit_id: { type: 'uuid', values: l.unit_id },
+      tenant_id: { type: 'uuid', values: l.tenant_id },
+      start_date: { type: 'date', values: l.start_date },
+      end_date: { type: 'date', values: l.end_date },
+      monthly_rent: { type: 'numeric', values: l.monthly_rent },
+    },
+    done,
+  );
+
+  // Monthly reports of every resident month in the window, set-based in the database, a slice
+  // of tenants at a time so the progress bar moves. Figures come from a hash of the seed, the
+  // firm and the month: the same seed gives the same figures.
+  step('reports');
+  const slice = 1000;
+  for (let s = 0; s < scale.tenants; s += slice) {
+    const res = await client.query(
+      `INSERT INTO output_reports (tenant_id, period, revision, latest, output_value, revenue, rd_expense,
+                                   employees, patents_filed, patents_granted, status, submitted_at)
+       SELECT t.id, to_char(m, 'YYYY-MM'), 1, true,
+              (abs(hashtext($1 || t.id::text || m::text)) % 9000000) / 100.0 + 1000,
+              (abs(hashtext($1 || m::text || t.id::text)) % 8000000) / 100.0,
+              (abs(hashtext(t.id::text || $1 || m::text)) % 500000) / 100.0,
+              5 + abs(hashtext(t.id::text || $1)) % 200,
+              abs(hashtext(m::text || $1 || t.id::text)) % 4,
+              abs(hashtext(m::text || t.id::text || $1)) % 2,
+              CASE WHEN abs(hashtext($1 || 'status' || t.id::text || m::text)) % 100 < 5 THEN 'RETURNED'
+                   WHEN abs(hashtext($1 || 'status' || t.id::text || m::text)) % 100 < 60 THEN 'ACCEPTED'
+                   ELSE 'SUBMITTED' END,
+              (m + interval '1 month 10 days')::timestamptz
+         FROM (SELECT id, entered_on, exited_on FROM tenants ORDER BY id OFFSET $2 LIMIT $3) t
+         CROSS JOIN LATERAL generate_series(
+              greatest(date_trunc('month', t.entered_on), $4::date),
+              least(date_trunc('month', coalesce(t.exited_on, $5::date)), $5::date),
+              interval '1 month') m`,
+      [String(seed), s, slice, windowStart, `${LAST_MONTH}-01`],
+    );
+    done(res.rowCount ?? 0);
+  }
+
+  step('analyze');
+  await client.query('ANALYZE');
+  await client.end();
+  bar.update(rows, { step: 'done' });
+  bar.stop();
+  const seconds = (Date.now() - started) / 1000;
+  return { rows, seconds };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const scale = scaleOf(args);
+  const seed = Number(args.seed ?? 1);
+  const url = databaseUrl();
+  const schema = schemaOf(scale);
+  const { rows, seconds } = await generate(scale, seed, url, schema);
+  console.log(
+    `\n${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s) into schema ${schema}`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
