@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '@jcv/shared';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  type FixtureTenant,
+  figures,
+  makeTenant,
+  REVIEW,
+  SUBMIT,
+  zones,
+} from '../fixtures/reporting/fixtures.js';
+import { OutputReportsService } from '../../libs/reporting/src/reports/output-reports.service.js';
+
+const LIST = `query($filter: OutputReportFilter, $first: Int, $after: String) {
+  outputReports(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id period revision status tenant { id } } }
+  }
+}`;
+
+let t: TestApp;
+let a: FixtureTenant;
+let b: FixtureTenant;
+let c: FixtureTenant;
+let admin: string;
+let tokenA: string;
+let tokenB: string;
+const z = { startup: '', expansion: '' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  Object.assign(z, await zones(t));
+  a = await makeTenant(t, { zoneId: z.startup, enteredOn: '2025-01-01' });
+  b = await makeTenant(t, { zoneId: z.startup, enteredOn: '2025-01-01' });
+  c = await makeTenant(t, { zoneId: z.expansion, enteredOn: '2025-01-01' });
+  admin = await t.adminToken();
+  tokenA = await t.tokenFor(Role.TENANT_REPORTER, { tenantId: a.id });
+  tokenB = await t.tokenFor(Role.TENANT_ADMIN, { tenantId: b.id });
+  // a: 2025-01..2025-12 and 2026-01..2026-03; b: 2025-01..2025-06; c: 2025-01..2025-04.
+  const months = (year: number, n: number) =>
+    Array.from({ length: n }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  for (const p of [...months(2025, 12), ...months(2026, 3)])
+    await t.ok(SUBMIT, { input: figures(a.id, p) }, admin);
+  for (const p of months(2025, 6)) await t.ok(SUBMIT, { input: figures(b.id, p) }, admin);
+  for (const p of months(2025, 4)) await t.ok(SUBMIT, { input: figures(c.id, p) }, admin);
+  // A resubmission and two reviews, so that revisions and statuses differ.
+  await t.ok(SUBMIT, { input: figures(a.id, '2025-05', { outputValue: '7.00' }) }, admin);
+  const list = await t.ok(LIST, { filter: { tenantId: b.id, period: '2025-02' } }, admin);
+  await t.ok(
+    REVIEW,
+    { id: list.outputReports.edges[0].node.id, decision: 'RETURN', note: 'fix' },
+    admin,
+  );
+  const list2 = await t.ok(LIST, { filter: { tenantId: c.id, period: '2025-03' } }, admin);
+  await t.ok(REVIEW, { id: list2.outputReports.edges[0].node.id, decision: 'ACCEPT' }, admin);
+});
+afterAll(() => t?.close());
+
+/** Walks every page and returns the nodes in order. */
+async function allPages(filter: Record<string, unknown>, first: number, token = admin) {
+  const nodes: any[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  let totalCount: number;
+  for (;;) {
+    const d: any = await t.ok(LIST, { filter, first, after }, token);
+    totalCount = d.outputReports.totalCount;
+    nodes.push(...d.outputReports.edges.map((e: any) => e.node));
+    pages++;
+    if (!d.outputReports.pageInfo.hasNextPage) break;
+    after = d.outputReports.pageInfo.endCursor;
+  }
+  return { nodes, pages, totalCount };
+}
+
+describe('outputReports pages', () => {
+  it.each([1, 4, 7, 100])('cover every latest row exactly once with pages of %i', async (first) => {
+    const { nodes, totalCount, pages } = await allPages({}, first);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM output_reports WHERE latest`,
+    );
+    expect(totalCount).toBe(n);
+    expect(nodes).toHaveLength(n);
+    expect(new Set(nodes.map((x) => x.id)).size).toBe(n);
+    expect(pages).toBe(Math.max(1, Math.ceil(n / first)));
+    // Newest month first.
+    const periods = nodes.map((x) => x.period);
+    expect([...periods].sort().reverse()).toEqual(periods);
+  });
+
+  it('refuses a page size over 100 and a cursor that is not one', async () => {
+    const big = await t.gql(LIST, { first: 101 }, admin);
+    expect(big.errors?.[0].extensions.fields?.[0].field).toBe('first');
+    const bad = await t.gql(LIST, { after: 'garbage' }, admin);
+    expect(bad.errors?.[0].extensions.fields?.[0].field).toBe('after');
+  });
+});
+
+describe('outputReports filters', () => {
+  const count = async (filter: Record<string, unknown>, token = admin) =>
+    (await t.ok(LIST, { filter, first: 1 }, token)).outputReports.totalCount;
+
+  it('filter by tenant, zone, year, month and status', async () => {
+    expect(await count({ tenantId: a.id })).toBe(15);
+    expect(await count({ zoneId: z.startup })).toBe(21);
+    expect(await count({ zoneId: z.expansion })).toBe(4);
+    expect(await count({ year: 2026 })).toBe(3);
+    expect(await count({ year: 2025, zoneId: z.startup })).toBe(18);
+    expect(await count({ period: '2025-02' })).toBe(3);
+    expect(await count({ status: 'RETURNED' })).toBe(1);
+    expect(await count({ status: 'ACCEPTED', zoneId: z.expansion })).toBe(1);
+    expect(await count({ status: 'SUBMITTED' })).toBe(23);
+  });
+
+  it('count the latest revision only', async () => {
+    const d = await t.ok(LIST, { filter: { tenantId: a.id, period: '2025-05' } }, admin);
+    expect(d.outputReports.edges.map((e: any) => e.node.revision)).toEqual([2]);
+  });
+
+  it('are validated', async () => {
+    const res = await t.gql(LIST, { filter: { year: 1999, zoneId: 'x' } }, admin);
+    expect(res.errors?.[0].extensions.fields?.map((f: any) => f.field).sort()).toEqual([
+      'year',
+      'zoneId',
+    ]);
+  });
+});
+
+describe('isolation between firms', () => {
+  it('a firm lists only its own reports, whatever the filter', async () => {
+    const own = await allPages({}, 6, tokenA);
+    expect(own.totalCount).toBe(15);
+    expect(new Set(own.nodes.map((x) => x.tenant.id))).toEqual(new Set([a.id]));
+    const zone = await t.ok(LIST, { filter: { zoneId: z.startup } }, tokenB);
+    expect(zone.outputReports.totalCount).toBe(6);
+    const otherZone = await t.ok(LIST, { filter: { zoneId: z.expansion } }, tokenB);
+    expect(otherZone.outputReports.totalCount).toBe(0);
+    const byStatus = await t.ok(LIST, { filter: { status: 'ACCEPTED' } }, tokenB);
+    expect(byStatus.outputReports.totalCount).toBe(0);
+  });
+
+  it("a firm naming another firm's id in the filter is refused", async () => {
+    const res = await t.gql(LIST, { filter: { tenantId: a.id } }, tokenB);
+    expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(res.data).toBeNull();
+  });
+
+  it('through the tenant edge a firm reaches only its own months', async () => {
+    const d = await t.ok(
+      `{ outputReports(first: 1) { edges { node { tenant { id outputReports(year: 2025) { period tenant { id } } } } } } }`,
+      {},
+      tokenB,
+    );
+    const tenant = d.outputReports.edges[0].node.tenant;
+    expect(tenant.id).toBe(b.id);
+    expect(tenant.outputReports.map((r: any) => r.period)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+    ]);
+    expect(new Set(tenant.outputReports.map((r: any) => r.tenant.id))).toEqual(new Set([b.id]));
+  });
+
+  it("the tenant edge refuses another firm's reports, and roles outside the committee", () => {
+    const reports = t.app.get(OutputReportsService);
+    const actor = (role: Role, tenantId: string | null = null) => ({
+      userId: '00000000-0000-4000-8000-000000000001',
+      role,
+      tenantId,
+      serviceProviderId: null,
+    });
+    expect(() => reports.assertCanRead(actor(Role.TENANT_ADMIN, b.id), a.id)).toThrow(
+      'only reach its own',
+    );
+    expect(() => reports.assertCanRead(actor(Role.SERVICE_PROVIDER), a.id)).toThrow('may not read');
+    expect(() => reports.assertCanRead(actor(Role.TENANT_ADMIN, a.id), a.id)).not.toThrow();
+    expect(() => reports.assertCanRead(actor(Role.ANALYST), a.id)).not.toThrow();
+  });
+
+  it('the committee reads every firm, through the list and the tenant edge by year', async () => {
+    const analyst = await t.tokenFor(Role.ANALYST);
+    const d = await t.ok(
+      `{ outputReports(first: 10, filter: { period: "2025-01" }) { totalCount edges { node {
+           tenant { id all: outputReports { period } y2026: outputReports(year: 2026) { period } } } } } }`,
+      {},
+      analyst,
+    );
+    expect(d.outputReports.totalCount).toBe(3);
+    const byTenant = new Map(
+      d.outputReports.edges.map((e: any) => [e.node.tenant.id, e.node.tenant]),
+    );
+    expect((byTenant.get(a.id) as any).all).toHaveLength(15);
+    expect((byTenant.get(a.id) as any).y2026.map((r: any) => r.period)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+    expect((byTenant.get(c.id) as any).y2026).toEqual([]);
+  });
+});
