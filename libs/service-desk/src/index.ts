@@ -1,1 +1,14 @@
 export * from './service-desk.module.js';
+export { ServiceRequestsService } from './requests/service-requests.service.js';
+export { ServiceRequestWorkflowService } from './requests/service-request-workflow.service.js';
+export { ServiceProvidersService } from './providers/service-providers.service.js';
+export { openServiceRequestsCount } from './open-service-requests.js';
+export { ServiceProvider } from './providers/service-provider.entity.js';
+export { ServiceCategory } from './providers/service-category.js';
+export { ServiceRequest } from './requests/service-request.entity.js';
+export { ServiceRequestStatus } from './requests/service-request-status.js';
+export {
+  DEFAULT_RESPONSE_HOURS,
+  RESPONSE_HOURS_VARIABLE,
+  parseResponseHours,
+} from './requests/response-times.js';

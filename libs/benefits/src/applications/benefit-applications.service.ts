@@ -17,6 +17,7 @@ import { isEligible, isPolicyValidOn } from '../eligibility/eligibility.js';
 import { loadEligibilityFacts } from '../eligibility/eligibility-facts.js';
 import { Policy } from '../policies/policy.entity.js';
 import { eligibilityOf } from '../policies/policies.service.js';
+import { isUuid } from '../ids.js';
 import { BenefitApplication } from './benefit-application.entity.js';
 import { BenefitStatus } from './benefit-status.js';
 import { grantRefusal, grantRoom } from './grant-room.js';
@@ -202,10 +203,12 @@ export class BenefitApplicationsService {
   }
 
   private async lock(em: EntityManager, id: string): Promise<BenefitApplication> {
-    const row = await em.getRepository(BenefitApplication).findOne({
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const row = isUuid(id)
+      ? await em.getRepository(BenefitApplication).findOne({
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
     if (!row) throw new NotFoundError('BenefitApplication', id);
     return row;
   }

@@ -15,6 +15,7 @@ import {
 } from '@jcv/shared';
 import { isEligible, isPolicyValidOn } from '../eligibility/eligibility.js';
 import { loadEligibilityFacts } from '../eligibility/eligibility-facts.js';
+import { isUuid } from '../ids.js';
 import { Policy } from './policy.entity.js';
 import type { EligibilityRule } from './eligibility-rule.type.js';
 import type { CreatePolicyInput } from './create-policy.input.js';
@@ -96,7 +97,9 @@ export class PoliciesService {
   async eligible(actor: Actor, tenantId: string, asOf?: string | null): Promise<Policy[]> {
     assertTenantAccess(actor, tenantId);
     const day = asOf ?? todayInShanghai();
-    const facts = await loadEligibilityFacts(this.dataSource.manager, tenantId);
+    const facts = isUuid(tenantId)
+      ? await loadEligibilityFacts(this.dataSource.manager, tenantId)
+      : null;
     if (!facts) throw new NotFoundError('Tenant', tenantId);
     const valid = await this.dataSource
       .getRepository(Policy)
