@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from '../support/test-app.js';
 
-// Facts for the milestone suites: firms, certificates, projects and output reports.
+// Facts for the milestone suites, made through the API as the committee makes them: firms,
+// certificates, projects, output reports and their review.
 
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -47,64 +48,79 @@ export class MilestoneFixtures {
     return setMilestoneTarget.id;
   }
 
+  private async mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.t.ok<T>(query, variables, await this.t.adminToken());
+  }
+
+  /** Registers a firm (a technology firm unless `tech: false`), and its exit when given. */
   async firm(
     zoneId: string,
     enteredOn: string,
     opts: { tech?: boolean; name?: string; exitedOn?: string } = {},
   ): Promise<string> {
-    const [{ id }] = await this.t.dataSource.query(
-      `INSERT INTO tenants (name, kind, credit_code, zone_id, industry_chain, is_tech_firm, entered_on)
-       VALUES ($1, 'FIRM', $2, $3, 'AI_PLUS', $4, $5) RETURNING id`,
-      [opts.name ?? unique('Firm'), creditCode(), zoneId, opts.tech ?? true, enteredOn],
+    const { registerTenant } = await this.mutate<{ registerTenant: { id: string } }>(
+      `mutation($input: RegisterTenantInput!) { registerTenant(input: $input) { id } }`,
+      {
+        input: {
+          name: opts.name ?? unique('Firm'),
+          kind: 'FIRM',
+          creditCode: creditCode(),
+          zoneId,
+          industryChain: 'AI_PLUS',
+          isTechFirm: opts.tech ?? true,
+          enteredOn,
+        },
+      },
     );
     if (opts.exitedOn) {
-      await this.t.dataSource.query(
-        `UPDATE tenants SET exited_on = $2, status = 'EXITED' WHERE id = $1`,
-        [id, opts.exitedOn],
-      );
+      await this.mutate(`mutation($input: ExitTenantInput!) { exitTenant(input: $input) { id } }`, {
+        input: { tenantId: registerTenant.id, exitedOn: opts.exitedOn, status: 'EXITED' },
+      });
     }
-    return id;
+    return registerTenant.id;
   }
 
   async certify(tenantId: string, kind: string, issuedOn: string, expiresOn?: string) {
-    await this.t.dataSource.query(
-      `INSERT INTO certifications (tenant_id, kind, certificate_no, issued_on, expires_on)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [tenantId, kind, unique('GR'), issuedOn, expiresOn ?? null],
+    await this.mutate(
+      `mutation($input: AddCertificationInput!) { addCertification(input: $input) { id } }`,
+      { input: { tenantId, kind, certificateNo: unique('GR'), issuedOn, expiresOn } },
     );
   }
 
+  /** A project of the firm, counted in the firm's zone. */
   async project(tenantId: string, cultivatedOn: string) {
-    await this.t.dataSource.query(
-      `INSERT INTO industrialization_projects (tenant_id, zone_id, name, stage, cultivated_on)
-       SELECT id, zone_id, $2, 'PILOT', $3 FROM tenants WHERE id = $1`,
-      [tenantId, unique('Project'), cultivatedOn],
+    await this.mutate(
+      `mutation($input: RecordProjectInput!) { recordIndustrializationProject(input: $input) { id } }`,
+      { input: { tenantId, name: unique('Project'), stage: 'PILOT', cultivatedOn } },
     );
   }
 
   /** Submits (or resubmits) a month's report; returns the new revision's id. */
   async report(tenantId: string, period: string, outputValue: string): Promise<string> {
-    return this.t.dataSource.transaction(async (em) => {
-      const [prev] = await em.query(
-        `UPDATE output_reports SET latest = false WHERE tenant_id = $1 AND period = $2 AND latest
-         RETURNING revision`,
-        [tenantId, period],
-      );
-      const revision = (prev?.[0]?.revision ?? 0) + 1;
-      const [{ id }] = await em.query(
-        `INSERT INTO output_reports (tenant_id, period, revision, output_value, revenue, rd_expense,
-           employees, patents_filed, patents_granted)
-         VALUES ($1, $2, $3, $4, $4, 0, 10, 0, 0) RETURNING id`,
-        [tenantId, period, revision, outputValue],
-      );
-      return id;
-    });
+    const { submitOutputReport } = await this.mutate<{ submitOutputReport: { id: string } }>(
+      `mutation($input: SubmitOutputReportInput!) { submitOutputReport(input: $input) { id } }`,
+      {
+        input: {
+          tenantId,
+          period,
+          outputValue,
+          revenue: outputValue,
+          rdExpense: '0',
+          employees: 10,
+          patentsFiled: 0,
+          patentsGranted: 0,
+        },
+      },
+    );
+    return submitOutputReport.id;
   }
 
   async review(reportId: string, decision: 'ACCEPT' | 'RETURN') {
-    await this.t.dataSource.query(`UPDATE output_reports SET status = $2 WHERE id = $1`, [
-      reportId,
-      decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED',
-    ]);
+    await this.mutate(
+      `mutation($id: ID!, $decision: ReviewDecision!, $note: String) {
+         reviewOutputReport(id: $id, decision: $decision, note: $note) { id }
+       }`,
+      { id: reportId, decision, note: decision === 'RETURN' ? 'Please correct the figures' : null },
+    );
   }
 }

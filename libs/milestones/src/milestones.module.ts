@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BenefitsModule } from '@jcv/benefits';
 import { ParkModule } from '@jcv/park';
+import { ReportingModule } from '@jcv/reporting';
+import { SpaceModule } from '@jcv/space';
 import { TenantsModule } from '@jcv/tenants';
+import { DashboardResolver } from './dashboard/dashboard.resolver.js';
+import { DashboardService } from './dashboard/dashboard.service.js';
 import { CountingService } from './progress/counting.service.js';
 import { ProgressResolver } from './progress/progress.resolver.js';
 import { ProgressService } from './progress/progress.service.js';
@@ -19,6 +24,9 @@ import { TargetsService } from './targets/targets.service.js';
     TypeOrmModule.forFeature([MilestoneTarget, MilestoneSnapshot, MilestoneAlert]),
     ParkModule,
     TenantsModule,
+    ReportingModule,
+    BenefitsModule,
+    SpaceModule,
   ],
   providers: [
     TargetsService,
@@ -30,6 +38,8 @@ import { TargetsService } from './targets/targets.service.js';
     SnapshotsService,
     SnapshotsResolver,
     AlertsResolver,
+    DashboardService,
+    DashboardResolver,
   ],
   exports: [TargetsService, ProgressService, SnapshotJobService],
 })

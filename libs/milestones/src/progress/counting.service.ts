@@ -15,6 +15,7 @@ import { countedMonths, countingWindow } from './milestone-rules.js';
 
 /** Where statements run: the data source, or a transaction's entity manager. */
 export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed where read
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BenefitsService } from '@jcv/benefits';
+import { ParkService } from '@jcv/park';
+import { OverdueService } from '@jcv/reporting';
+import { NotFoundError, todayInShanghai } from '@jcv/shared';
+import { OccupancyService } from '@jcv/space';
+import { countingWindow } from '../progress/milestone-rules.js';
+import { ProgressService } from '../progress/progress.service.js';
+import { ZoneDashboard } from './zone-dashboard.type.js';
+
+@Injectable()
+export class DashboardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly park: ParkService,
+    private readonly progress: ProgressService,
+    private readonly overdue: OverdueService,
+    private readonly benefits: BenefitsService,
+    private readonly occupancy: OccupancyService,
+  ) {}
+
+  /**
+   * Every figure of a zone's dashboard, each from one statement, run side by side: the tenant
+   * counts, the zone's milestones (one statement per family) with its output month by month
+   * from the same output statement, and the other capabilities' own counts.
+   */
+  async zoneDashboard(zoneId: string, year: number, asOf?: string): Promise<ZoneDashboard> {
+    const zone = await this.park.zone(zoneId);
+    if (!zone) throw new NotFoundError('Zone', zoneId);
+    const day = asOf ?? todayInShanghai();
+    const w = countingWindow(year, day);
+    const [evaluated, tenants, occupancy, overdueReports, benefitsGranted] = await Promise.all([
+      this.progress
+        .targetsOf(year, zoneId)
+        .then((targets) =>
+          this.progress.evaluateYear(year, targets, day, { outputMonthsOf: [zoneId] }),
+        ),
+      this.tenantCounts(zoneId, day, w),
+      this.occupancy.occupancy(zoneId, day),
+      this.overdue.overdueCount(zoneId, day),
+      w ? this.benefits.grantedInZone(zoneId, w.from, w.to) : Promise.resolve('0'),
+    ]);
+    const output = evaluated.tally.outputOf(zoneId);
+    return Object.assign(new ZoneDashboard(), {
+      zone,
+      year,
+      asOf: day,
+      ...tenants,
+      occupancy,
+      outputValueYtd: output.total,
+      outputByMonth: output.months,
+      milestones: evaluated.progress,
+      overdueReports,
+      benefitsGranted,
+    });
+  }
+
+  /** Resident on asOf (entered, not gone before it), and new in W whatever their kind. */
+  private async tenantCounts(
+    zoneId: string,
+    asOf: string,
+    w: { from: string; to: string } | null,
+  ): Promise<{ residentTenants: number; newTenants: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT
+         count(*) FILTER (WHERE t.entered_on <= $2::date
+                            AND (t.exited_on IS NULL OR t.exited_on >= $2::date))::int AS resident,
+         count(*) FILTER (WHERE t.entered_on BETWEEN $3::date AND $4::date)::int AS new
+       FROM tenants t
+       WHERE t.zone_id = $1::uuid`,
+      [zoneId, asOf, w?.from ?? null, w?.to ?? null],
+    );
+    return { residentTenants: row.resident, newTenants: row.new };
+  }
+}

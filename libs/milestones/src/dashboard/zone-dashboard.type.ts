@@ -1,0 +1,54 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Zone } from '@jcv/park';
+import { DateScalar, DecimalScalar, YearMonthScalar } from '@jcv/shared';
+import { Occupancy } from '@jcv/space';
+import { MilestoneProgress } from '../progress/milestone-progress.type.js';
+
+@ObjectType()
+export class MonthlyValue {
+  @Field(() => YearMonthScalar)
+  period: string;
+
+  @Field(() => DecimalScalar)
+  value: string;
+}
+
+/** A zone's figures for year Y on asOf, as domain.md defines each of them. */
+@ObjectType()
+export class ZoneDashboard {
+  @Field(() => Zone)
+  zone: Zone;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => DateScalar)
+  asOf: string;
+
+  @Field(() => Int, { description: 'Tenants entered by asOf and not gone before it.' })
+  residentTenants: number;
+
+  @Field(() => Int, { description: 'Tenants of any kind entering in the year up to asOf.' })
+  newTenants: number;
+
+  @Field(() => Occupancy, { description: 'Units and area under lease on asOf.' })
+  occupancy: Occupancy;
+
+  @Field(() => DecimalScalar, { description: "The year's output value up to asOf's month." })
+  outputValueYtd: string;
+
+  @Field(() => [MonthlyValue], { description: "Each month of the year up to asOf's month." })
+  outputByMonth: MonthlyValue[];
+
+  @Field(() => [MilestoneProgress], { description: "The zone's targets (not the park's)." })
+  milestones: MilestoneProgress[];
+
+  @Field(() => Int, { description: 'Reports due by asOf and not received.' })
+  overdueReports: number;
+
+  @Field(() => DecimalScalar, {
+    description:
+      "Amounts approved or disbursed to the zone's tenants, decided in the year up to asOf.",
+  })
+  benefitsGranted: string;
+}
