@@ -17,14 +17,6 @@ export const NOT_YET_BUILT: string[] = [
   'Mutation.submitOutputReport',
   'Mutation.reviewOutputReport',
 
-  // milestones and dashboards (libs/milestones)
-  'MilestoneStatus',
-  'MilestoneProgress',
-  'MonthlyValue',
-  'ZoneDashboard',
-  'Query.milestoneProgress',
-  'Query.zoneDashboard',
-
   // policy benefits (libs/benefits)
   'PolicyKind',
   'EligibilityRule',

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BenefitsModule } from '@jcv/benefits';
 import { ParkModule } from '@jcv/park';
 import { ReportingModule } from '@jcv/reporting';
+import { ServiceDeskModule } from '@jcv/service-desk';
 import { SpaceModule } from '@jcv/space';
 import { TenantsModule } from '@jcv/tenants';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -27,6 +28,7 @@ import { TargetsService } from './targets/targets.service.js';
     ReportingModule,
     BenefitsModule,
     SpaceModule,
+    ServiceDeskModule,
   ],
   providers: [
     TargetsService,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BenefitsService } from '@jcv/benefits';
 import { ParkService } from '@jcv/park';
 import { OverdueService } from '@jcv/reporting';
+import { ServiceRequestsService } from '@jcv/service-desk';
 import { NotFoundError, todayInShanghai } from '@jcv/shared';
 import { OccupancyService } from '@jcv/space';
 import { countingWindow } from '../progress/milestone-rules.js';
@@ -19,6 +20,7 @@ export class DashboardService {
     private readonly overdue: OverdueService,
     private readonly benefits: BenefitsService,
     private readonly occupancy: OccupancyService,
+    private readonly serviceRequests: ServiceRequestsService,
   ) {}
 
   /**
@@ -31,17 +33,19 @@ export class DashboardService {
     if (!zone) throw new NotFoundError('Zone', zoneId);
     const day = asOf ?? todayInShanghai();
     const w = countingWindow(year, day);
-    const [evaluated, tenants, occupancy, overdueReports, benefitsGranted] = await Promise.all([
-      this.progress
-        .targetsOf(year, zoneId)
-        .then((targets) =>
-          this.progress.evaluateYear(year, targets, day, { outputMonthsOf: [zoneId] }),
-        ),
-      this.tenantCounts(zoneId, day, w),
-      this.occupancy.occupancy(zoneId, day),
-      this.overdue.overdueCount(zoneId, day),
-      w ? this.benefits.grantedInZone(zoneId, w.from, w.to) : Promise.resolve('0'),
-    ]);
+    const [evaluated, tenants, occupancy, overdueReports, openServiceRequests, benefitsGranted] =
+      await Promise.all([
+        this.progress
+          .targetsOf(year, zoneId)
+          .then((targets) =>
+            this.progress.evaluateYear(year, targets, day, { outputMonthsOf: [zoneId] }),
+          ),
+        this.tenantCounts(zoneId, day, w),
+        this.occupancy.occupancy(zoneId, day),
+        this.overdue.overdueCount(zoneId, day),
+        this.serviceRequests.openInZone(zoneId, day),
+        w ? this.benefits.grantedInZone(zoneId, w.from, w.to) : Promise.resolve('0'),
+      ]);
     const output = evaluated.tally.outputOf(zoneId);
     return Object.assign(new ZoneDashboard(), {
       zone,
@@ -53,6 +57,7 @@ export class DashboardService {
       outputByMonth: output.months,
       milestones: evaluated.progress,
       overdueReports,
+      openServiceRequests,
       benefitsGranted,
     });
   }

@@ -46,6 +46,9 @@ export class ZoneDashboard {
   @Field(() => Int, { description: 'Reports due by asOf and not received.' })
   overdueReports: number;
 
+  @Field(() => Int, { description: "The zone's tenants' requests open at the end of asOf." })
+  openServiceRequests: number;
+
   @Field(() => DecimalScalar, {
     description:
       "Amounts approved or disbursed to the zone's tenants, decided in the year up to asOf.",
