@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { SnapshotJobService, TargetsService, type TargetSeed } from '@jcv/milestones';
+import { ParkService, type ParkSeed } from '@jcv/park';
+import { Role } from '@jcv/shared';
+import { parkSeed, targetSeeds } from '../../seeds/index.js';
+import { createWorker, runWorker } from '../../apps/worker/src/worker.js';
+import { freshDatabase, startTestApp, testConfig, type TestApp } from '../support/test-app.js';
+import { MilestoneFixtures, type Zones } from './milestones-fixtures.js';
+
+// The daily snapshot job, run for days chosen by the test, and the queries that read its
+// records. The seeded targets of 2025–2027 are the ones recorded.
+
+const HISTORY = `
+  query($targetId: ID!, $from: Date, $to: Date) {
+    milestoneHistory(targetId: $targetId, from: $from, to: $to) {
+      day status actual forecast ratio targetValue target { id metric }
+    }
+  }`;
+
+const ALERTS = `
+  query($year: Int, $zoneId: ID, $first: Int, $after: String) {
+    milestoneAlerts(year: $year, zoneId: $zoneId, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { day fromStatus toStatus actual forecast targetValue target { metric year } } }
+    }
+  }`;
+
+let t: TestApp;
+let job: SnapshotJobService;
+let zones: Zones;
+let admin: string;
+let newFirms2026: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  job = t.app.get(SnapshotJobService);
+  const f = new MilestoneFixtures(t);
+  zones = await f.zones();
+  admin = await t.adminToken();
+  await f.firm(zones.startup, '2026-01-02', { name: 'Early bird' });
+  const { milestoneTargets } = await t.ok<{
+    milestoneTargets: { id: string; metric: string }[];
+  }>(`{ milestoneTargets(year: 2026) { id metric } }`, {}, admin);
+  newFirms2026 = milestoneTargets.find((x) => x.metric === 'NEW_TECH_FIRMS')!.id;
+});
+afterAll(() => t?.close());
+
+describe('the daily snapshot job', () => {
+  it('records every current target once a day and raises an alert when a status worsens', async () => {
+    // 4 January: 1 firm in 4 days projects to 91 of 40, ON_TRACK. January also records 2025.
+    expect(await job.run('2026-01-04')).toEqual({
+      day: '2026-01-04',
+      targets: 9,
+      snapshots: 9,
+      alerts: 0,
+    });
+    const rows = await t.count('milestone_snapshots');
+    expect(await job.run('2026-01-04')).toMatchObject({ snapshots: 0, alerts: 0 });
+    expect(await t.count('milestone_snapshots')).toBe(rows);
+
+    // 10 January: 1 ÷ (10/365) = 36, at least 80 % of 40: AT_RISK.
+    expect(await job.run('2026-01-10')).toMatchObject({ snapshots: 9, alerts: 1 });
+    expect(await job.run('2026-01-10')).toMatchObject({ snapshots: 0, alerts: 0 });
+    // 20 January: 18 of 40, BEHIND.
+    expect(await job.run('2026-01-20')).toMatchObject({ snapshots: 9, alerts: 1 });
+    // March: only 2026 targets; nothing changes.
+    expect(await job.run('2026-03-01')).toEqual({
+      day: '2026-03-01',
+      targets: 5,
+      snapshots: 5,
+      alerts: 0,
+    });
+    // 1 January 2027: every 2026 target not reached is MISSED; 2027's begin quietly.
+    expect(await job.run('2027-01-01')).toEqual({
+      day: '2027-01-01',
+      targets: 10,
+      snapshots: 10,
+      alerts: 5,
+    });
+
+    const { milestoneHistory } = await t.ok<{ milestoneHistory: any[] }>(
+      HISTORY,
+      { targetId: newFirms2026 },
+      admin,
+    );
+    expect(milestoneHistory.map((s) => [s.day, s.status, s.actual, s.forecast])).toEqual([
+      ['2026-01-04', 'ON_TRACK', '1.00', '91.00'],
+      ['2026-01-10', 'AT_RISK', '1.00', '36.00'],
+      ['2026-01-20', 'BEHIND', '1.00', '18.00'],
+      ['2026-03-01', 'BEHIND', '1.00', '6.00'],
+      ['2027-01-01', 'MISSED', '1.00', '1.00'],
+    ]);
+    expect(milestoneHistory[0]).toMatchObject({
+      ratio: 0.025,
+      targetValue: '40.00',
+      target: { id: newFirms2026, metric: 'NEW_TECH_FIRMS' },
+    });
+    const window = await t.ok<{ milestoneHistory: { day: string }[] }>(
+      HISTORY,
+      { targetId: newFirms2026, from: '2026-01-05', to: '2026-02-01' },
+      admin,
+    );
+    expect(window.milestoneHistory.map((s) => s.day)).toEqual(['2026-01-10', '2026-01-20']);
+
+    const zoneAlerts = await t.ok<{ milestoneAlerts: any }>(
+      ALERTS,
+      { year: 2026, zoneId: zones.startup },
+      admin,
+    );
+    const firmAlerts = zoneAlerts.milestoneAlerts.edges
+      .map((e: any) => e.node)
+      .filter((a: any) => a.target.metric === 'NEW_TECH_FIRMS');
+    expect(firmAlerts.map((a: any) => [a.day, a.fromStatus, a.toStatus])).toEqual([
+      ['2027-01-01', 'BEHIND', 'MISSED'],
+      ['2026-01-20', 'AT_RISK', 'BEHIND'],
+      ['2026-01-10', 'ON_TRACK', 'AT_RISK'],
+    ]);
+    expect(firmAlerts[2]).toMatchObject({
+      actual: '1.00',
+      forecast: '36.00',
+      targetValue: '40.00',
+    });
+    // The startup zone's three targets; the expansion zone's and the park's are not its.
+    expect(zoneAlerts.milestoneAlerts.totalCount).toBe(5);
+
+    // Pages of the whole year's alerts, newest first.
+    const first = await t.ok<{ milestoneAlerts: any }>(ALERTS, { year: 2026, first: 4 }, admin);
+    expect(first.milestoneAlerts.totalCount).toBe(7);
+    expect(first.milestoneAlerts.pageInfo.hasNextPage).toBe(true);
+    const rest = await t.ok<{ milestoneAlerts: any }>(
+      ALERTS,
+      { year: 2026, first: 4, after: first.milestoneAlerts.pageInfo.endCursor },
+      admin,
+    );
+    expect(rest.milestoneAlerts.edges).toHaveLength(3);
+    expect(rest.milestoneAlerts.pageInfo.hasNextPage).toBe(false);
+    const days = [...first.milestoneAlerts.edges, ...rest.milestoneAlerts.edges].map(
+      (e: any) => e.node.day,
+    );
+    expect(days).toEqual([...days].sort().reverse());
+  });
+
+  it('writes one day once when two runs race', async () => {
+    const before = await t.count('milestone_snapshots');
+    const runs = await Promise.all([job.run('2026-06-01'), job.run('2026-06-01')]);
+    expect(runs.map((r) => r.snapshots).sort()).toEqual([0, 5]);
+    expect(await t.count('milestone_snapshots')).toBe(before + 5);
+  });
+
+  it('is read by the committee only, and checks its arguments', async () => {
+    const analyst = await t.tokenFor(Role.ANALYST);
+    await t.ok(HISTORY, { targetId: newFirms2026 }, analyst);
+    await t.ok(ALERTS, {}, analyst);
+    const firmId = (await t.dataSource.query(`SELECT id FROM tenants WHERE name = 'Early bird'`))[0]
+      .id;
+    const firm = await t.tokenFor(Role.TENANT_ADMIN, { tenantId: firmId });
+    expect(
+      (await t.gql(HISTORY, { targetId: newFirms2026 }, firm)).errors?.[0].extensions.code,
+    ).toBe('FORBIDDEN');
+    expect((await t.gql(ALERTS, {}, firm)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const unknown = await t.gql(
+      HISTORY,
+      { targetId: '00000000-0000-4000-8000-000000000000' },
+      admin,
+    );
+    expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const backwards = await t.gql(
+      HISTORY,
+      { targetId: newFirms2026, from: '2026-03-01', to: '2026-02-01' },
+      admin,
+    );
+    expect(backwards.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to' }],
+    });
+    const tooMany = await t.gql(ALERTS, { first: 101 }, admin);
+    expect(tooMany.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the worker', () => {
+  it('opens the database on its own and records the chosen day once', async () => {
+    const db = await freshDatabase();
+    const worker = await createWorker(testConfig(db.env));
+    try {
+      const park = await worker.get(ParkService).ensure(parkSeed() as ParkSeed);
+      await worker.get(TargetsService).ensure(park.id, targetSeeds() as TargetSeed[]);
+      const options = { once: true, date: '2026-03-01', hour: 23 };
+      await runWorker(worker, options);
+      await runWorker(worker, options);
+      const rows = await worker
+        .get(DataSource)
+        .query(`SELECT day::text AS day, count(*)::int AS n FROM milestone_snapshots GROUP BY day`);
+      expect(rows).toEqual([{ day: '2026-03-01', n: 5 }]);
+    } finally {
+      await worker.close();
+      await db.drop();
+    }
+  });
+});
