@@ -4,7 +4,7 @@ import { isPeriod } from '../periods.js';
 import type { Residency } from '../deadlines/deadlines.js';
 import { periodProblem } from '../reports/report-rules.js';
 import { MAX_COUNT } from '../reports/submit-output-report.input.js';
-import { creditCodeProblem } from './credit-code.js';
+import { creditCodeProblem } from '@jcv/tenants';
 import type { ReportColumnKey } from './report-columns.js';
 
 /** One data row of a file, as read: its row number in the file and its cells by column. */
