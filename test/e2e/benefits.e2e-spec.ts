@@ -11,7 +11,7 @@ let officer: string;
 const today = todayInShanghai();
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ SQL_STATEMENT_COUNT: 'true' });
   const rows: { id: string; kind: 'STARTUP' | 'EXPANSION' }[] = await t.dataSource.query(
     `SELECT id, kind FROM zones`,
   );
@@ -578,5 +578,21 @@ describe('BenefitsService.grantedInZone', () => {
       baseStartup,
     );
     expect(await service.grantedInZone(zones.STARTUP, '2020-06-30', '2020-06-30')).toBe('0.00');
+  });
+});
+
+describe('the cost of a list', () => {
+  it('does not grow with the applications listed, with their policy and firm', async () => {
+    const firm = await tenant();
+    const query = `query($tenantId: ID) { benefitApplications(tenantId: $tenantId) {
+      id tenant { name } policy { code granted remaining eligibility { zoneKinds } } } }`;
+    const grow = async (n: number) => {
+      for (let i = 0; i < n; i++) await apply((await policy()).id, firm, '10');
+    };
+    await grow(2);
+    const few = await t.statements(query, { tenantId: firm }, officer);
+    await grow(6);
+    expect((await t.ok(query, { tenantId: firm }, officer)).benefitApplications).toHaveLength(8);
+    expect(await t.statements(query, { tenantId: firm }, officer)).toBe(few);
   });
 });

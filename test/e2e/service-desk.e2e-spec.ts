@@ -10,7 +10,7 @@ let admin: string;
 let desk: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ SQL_STATEMENT_COUNT: 'true' });
   [{ id: zoneId }] = await t.dataSource.query(`SELECT id FROM zones WHERE kind = 'STARTUP'`);
   admin = await t.adminToken();
   desk = await t.tokenFor(Role.SERVICE_DESK);
@@ -559,5 +559,25 @@ describe('ServiceRequestsService.openInZone', () => {
     expect(await service.openInZone(zone, '2025-03-11')).toBe(0);
     expect(await service.openInZone(zone, today)).toBe(1);
     expect(stillOpen.status).toBe('OPEN');
+  });
+});
+
+describe('the cost of a list', () => {
+  it('does not grow with the requests listed, with their firm, provider and history', async () => {
+    const firm = await tenant();
+    const query = `query($tenantId: ID) { serviceRequests(tenantId: $tenantId) {
+      id tenant { name } assignee { name } history { status assignee { name } } } }`;
+    const grow = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const r = await open(firm, 'LEGAL', desk);
+        await t.ok(ASSIGN, { id: r.id, providerId: (await provider(['LEGAL'])).id }, desk);
+      }
+    };
+    await grow(2);
+    const few = await t.statements(query, { tenantId: firm }, desk);
+    await grow(6);
+    const data = await t.ok(query, { tenantId: firm }, desk);
+    expect(data.serviceRequests).toHaveLength(8);
+    expect(await t.statements(query, { tenantId: firm }, desk)).toBe(few);
   });
 });
