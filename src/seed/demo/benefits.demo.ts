@@ -57,8 +57,16 @@ type Outcome =
   | { status: 'APPROVED' | 'DISBURSED'; granted?: string; note?: string }
   | { status: 'REJECTED'; note: string };
 
+interface PlannedApplication {
+  amount: string;
+  why: string;
+  outcome: Outcome;
+  /** A firm of this zone when one is eligible: the scenario trial area is in the expansion zone. */
+  zone?: ZoneKind;
+}
+
 /** Per policy, the applications in order: requested amount, what became of it, and why. */
-const APPLICATIONS: Record<string, { amount: string; why: string; outcome: Outcome }[]> = {
+const APPLICATIONS: Record<string, PlannedApplication[]> = {
   SCENARIO_SUBSIDY: [
     {
       amount: '3000000',
@@ -69,6 +77,7 @@ const APPLICATIONS: Record<string, { amount: string; why: string; outcome: Outco
       amount: '2500000',
       why: '焦化园区氢能重卡示范 hydrogen trucks in the coking park',
       outcome: { status: 'APPROVED' },
+      zone: ZoneKind.EXPANSION,
     },
     {
       amount: '3000000',
@@ -87,6 +96,7 @@ const APPLICATIONS: Record<string, { amount: string; why: string; outcome: Outco
       amount: '800000',
       why: '固废建材应用场景 building materials from solid waste',
       outcome: { status: 'WITHDRAWN' },
+      zone: ZoneKind.EXPANSION,
     },
   ],
   STARTUP_RENT: [
@@ -139,29 +149,30 @@ export class BenefitsDemo {
 
     // The demo tenants come from the tenants demo; firms with an account of their own go first,
     // so that signing in as a firm shows applications.
-    const tenants: { id: string }[] = await this.dataSource.query(
-      `SELECT t.id FROM tenants t
+    const tenants: { id: string; zone: ZoneKind }[] = await this.dataSource.query(
+      `SELECT t.id, z.kind AS zone FROM tenants t JOIN zones z ON z.id = t.zone_id
         ORDER BY EXISTS (SELECT 1 FROM users u WHERE u.tenant_id = t.id AND u.role = 'TENANT_ADMIN') DESC,
                  t.entered_on, t.name`,
     );
-    const eligible = new Map<string, string[]>(); // policy code → tenant ids, in order
+    const eligible = new Map<string, { id: string; zone: ZoneKind }[]>(); // by policy code
     for (const t of tenants) {
       for (const p of await this.policies.eligible(ctx.admin, t.id, ctx.today)) {
-        eligible.set(p.code, [...(eligible.get(p.code) ?? []), t.id]);
+        eligible.set(p.code, [...(eligible.get(p.code) ?? []), t]);
       }
     }
 
     let count = 0;
     for (const policy of created) {
-      const firms = eligible.get(policy.code) ?? [];
-      for (const [i, a] of APPLICATIONS[policy.code].entries()) {
-        // A firm applies once per policy here; with fewer eligible firms, fewer applications.
-        const tenantId = firms[i];
-        if (!tenantId) break;
-        const applicant = await this.applicantFor(tenantId, ctx.admin);
+      // A firm applies once per policy here; with fewer eligible firms, fewer applications.
+      const firms = [...(eligible.get(policy.code) ?? [])];
+      for (const a of APPLICATIONS[policy.code]) {
+        const index = Math.max(0, a.zone ? firms.findIndex((f) => f.zone === a.zone) : 0);
+        const [firm] = firms.splice(index, 1);
+        if (!firm) break;
+        const applicant = await this.applicantFor(firm.id, ctx.admin);
         const application = await this.applications.apply(applicant, {
           policyId: policy.id,
-          tenantId,
+          tenantId: firm.id,
           requestedAmount: a.amount,
           justification: a.why,
         });
