@@ -16,4 +16,5 @@ export const DEMO_FIRM_ACCOUNTS: DemoAccount[] = [
     role: Role.TENANT_REPORTER,
     displayName: `填报员 Reporter, ${DEMO_FIRM_NAME}`,
   },
+  { email: 'provider@jcv.example', role: Role.SERVICE_PROVIDER, displayName: '服务机构 IP agency' },
 ];

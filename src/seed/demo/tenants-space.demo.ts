@@ -482,7 +482,7 @@ export class TenantsSpaceDemo {
     const { admin, ctx } = run;
     const demoFirm = run.tenants.find(({ tenant }) => tenant.name === DEMO_FIRM_NAME)!.tenant;
     let firmAdmin: Actor = admin;
-    for (const account of DEMO_FIRM_ACCOUNTS) {
+    for (const account of DEMO_FIRM_ACCOUNTS.filter((a) => a.role !== Role.SERVICE_PROVIDER)) {
       const user = await this.users.create(
         admin,
         { ...account, password: DEMO_PASSWORD, tenantId: demoFirm.id },
