@@ -484,12 +484,14 @@ describe('reading tenants', () => {
     for (const role of [Role.SPACE_MANAGER, Role.POLICY_OFFICER, Role.SERVICE_DESK, Role.ANALYST]) {
       const token = await t.tokenFor(role);
       const data = await t.ok(
-        `query($id: ID!, $none: ID!) { tenant(id: $id) { id } missing: tenant(id: $none) { id } tenants { totalCount } }`,
+        `query($id: ID!, $none: ID!) { tenant(id: $id) { id } missing: tenant(id: $none) { id }
+           notAnId: tenant(id: "42") { id } tenants { totalCount } }`,
         { id: firm.id, none: '00000000-0000-4000-8000-000000000000' },
         token,
       );
       expect(data.tenant.id).toBe(firm.id);
       expect(data.missing).toBeNull();
+      expect(data.notAnId).toBeNull();
       expect(data.tenants.totalCount).toBeGreaterThan(1);
     }
   });

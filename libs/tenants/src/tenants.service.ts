@@ -35,6 +35,8 @@ export type TenantExitHook = (
   before: Tenant,
 ) => Promise<void>;
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
@@ -60,6 +62,7 @@ export class TenantsService {
    */
   async find(actor: Actor, id: string): Promise<Tenant | null> {
     assertTenantAccess(actor, id);
+    if (!UUID_RE.test(id)) return null;
     return this.dataSource.getRepository(Tenant).findOneBy({ id });
   }
 
