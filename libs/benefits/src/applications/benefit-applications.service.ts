@@ -159,8 +159,14 @@ export class BenefitApplicationsService {
         (pg.constraint === 'policies_granted_within_budget' ||
           pg.constraint === 'benefit_tenant_totals_within_cap')
       ) {
+        // Reached only if a writer skipped the policy lock: say what is left now.
+        const [p] = await this.dataSource.query(
+          `SELECT p.code, (p.budget - p.granted)::text AS left FROM policies p
+             JOIN benefit_applications a ON a.policy_id = p.id WHERE a.id = $1`,
+          [input.id],
+        );
         throw new ConflictError(
-          'This grant would exceed the policy budget or the per-firm cap; read what is left and decide again',
+          `Policy ${p.code} has ${p.left} yuan left of its budget; this grant would exceed it or the per-firm cap`,
         );
       }
       throw err;
