@@ -40,6 +40,10 @@ const percentile = (sorted: number[], p: number) =>
     ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
     : NaN;
 
+/** Servers this run started; they go down with it, whatever happens. */
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+
 function startProduct(
   url: string,
   schema: string,
@@ -61,6 +65,7 @@ function startProduct(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  children.push(child);
   return waitFor(`http://127.0.0.1:${port}/health`, 60_000).then(() => child);
 }
 
