@@ -22,13 +22,21 @@ export function addMonths(period: string, n: number): string {
 }
 
 export function firstDayOf(period: string): string {
-  parts(period);
+  if (!isPeriod(period)) throw new RangeError(`not a reporting month: ${period}`);
   return `${period}-01`;
 }
 
+const lastDays = new Map<string, string>();
+
+/** Memoised: an import asks it for every row, of a few dozen distinct months. */
 export function lastDayOf(period: string): string {
-  const [y, m] = parts(period);
-  return `${period}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+  let day = lastDays.get(period);
+  if (day === undefined) {
+    const [y, m] = parts(period);
+    day = `${period}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+    if (lastDays.size < 10000) lastDays.set(period, day);
+  }
+  return day;
 }
 
 export function yearOf(period: string): number {

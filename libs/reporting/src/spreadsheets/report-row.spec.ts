@@ -26,7 +26,7 @@ describe('parseReportRow', () => {
         row: 7,
         creditCode: CODE,
         period: '2025-04',
-        outputValue: '1200000.5',
+        outputValue: '1200000.50',
         revenue: '1000000',
         rdExpense: '0',
         employees: 12,

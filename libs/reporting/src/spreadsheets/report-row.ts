@@ -33,6 +33,8 @@ export interface RowError {
 }
 
 const MONEY = { min: '0', max: '999999999999.99', maxDecimals: 2 };
+/** Within MONEY for sure: up to 12 digits and 2 decimals. */
+const PLAIN_MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY_COLUMNS = ['outputValue', 'revenue', 'rdExpense'] as const;
 const COUNT_COLUMNS = ['employees', 'patentsFiled', 'patentsGranted'] as const;
 
@@ -69,9 +71,13 @@ function periodOf(value: unknown): string {
 
 /**
  * Checks one row on its own: every column present and well formed. Returns the row with exact
- * decimal strings and whole numbers, or the problems, one per bad column.
+ * decimal strings and whole numbers, or the problems, one per bad column. `codeProblems`
+ * remembers the credit codes already checked.
  */
-export function parseReportRow(raw: RawReportRow): { value?: ReportRow; errors: RowError[] } {
+export function parseReportRow(
+  raw: RawReportRow,
+  codeProblems: Map<string, string | null> = new Map(),
+): { value?: ReportRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const fail = (column: ReportColumnKey, message: string) =>
     errors.push({ row: raw.row, column, message: `${column} ${message}` });
@@ -79,7 +85,12 @@ export function parseReportRow(raw: RawReportRow): { value?: ReportRow; errors: 
   const creditCode = cellText(raw.cells.creditCode).toUpperCase();
   if (!creditCode) fail('creditCode', 'is required');
   else {
-    const problem = creditCodeProblem(creditCode);
+    // A firm's code repeats on every month it reports: checked once per file.
+    let problem = codeProblems.get(creditCode);
+    if (problem === undefined) {
+      problem = creditCodeProblem(creditCode);
+      codeProblems.set(creditCode, problem);
+    }
     if (problem) fail('creditCode', problem);
   }
 
@@ -97,6 +108,11 @@ export function parseReportRow(raw: RawReportRow): { value?: ReportRow; errors: 
   const money: Record<string, string> = {};
   for (const column of MONEY_COLUMNS) {
     const text = cellText(raw.cells[column]);
+    // Most cells are plain amounts: taken as written, without building a decimal object.
+    if (PLAIN_MONEY.test(text)) {
+      money[column] = text;
+      continue;
+    }
     const problem = text ? checkDecimal(text, MONEY) : 'is required';
     if (problem) fail(column, text ? `${problem}, got "${text}"` : problem);
     else money[column] = new Decimal(text).toFixed();
