@@ -338,6 +338,14 @@ describe('applyForBenefit', () => {
       { field: 'requestedAmount', message: 'requestedAmount must be greater than 0' },
     ]);
     expect(errorOf(await attempt(capped.id, other, '10', officer))).toBe('FORBIDDEN');
+    const blank = await t.gql(
+      APPLY,
+      { input: { policyId: future.id, tenantId: firm, requestedAmount: '1', justification: ' ' } },
+      token,
+    );
+    expect(blank.errors![0].extensions.fields).toEqual([
+      { field: 'justification', message: 'must not be blank' },
+    ]);
     expect(await t.count('benefit_applications')).toBe(before);
   });
 });

@@ -194,6 +194,10 @@ describe('openServiceRequest', () => {
     expect(blank.errors![0].extensions.fields).toEqual([
       { field: 'title', message: 'title must be 1 to 200 characters' },
     ]);
+    const spaces = await t.gql(OPEN, input(a, { description: '   ' }), tokenA);
+    expect(spaces.errors![0].extensions.fields).toEqual([
+      { field: 'description', message: 'must not be blank' },
+    ]);
     const unknown = await t.gql(OPEN, input('00000000-0000-4000-8000-000000000000'), desk);
     expect(unknown.errors![0].extensions.fields).toEqual([
       { field: 'tenantId', message: 'is not a registered tenant' },

@@ -48,6 +48,8 @@ export class BenefitApplicationsService {
    */
   async apply(actor: Actor, input: ApplyForBenefitInput): Promise<BenefitApplication> {
     assertTenantAccess(actor, input.tenantId);
+    const justification = input.justification.trim();
+    if (!justification) throw new BadInputError('justification', 'must not be blank');
     const today = todayInShanghai();
     return this.dataSource.transaction(async (em) => {
       const policy = await em.getRepository(Policy).findOneBy({ id: input.policyId });
@@ -84,7 +86,7 @@ export class BenefitApplicationsService {
         policyId: policy.id,
         tenantId: input.tenantId,
         requestedAmount: input.requestedAmount,
-        justification: input.justification.trim(),
+        justification,
         status: BenefitStatus.SUBMITTED,
         submittedBy: actor.userId,
       });

@@ -55,6 +55,9 @@ export class PoliciesService {
     if (input.maxAmountPerTenant && new Decimal(input.maxAmountPerTenant).gt(input.budget)) {
       throw new BadInputError('maxAmountPerTenant', 'must not be more than budget');
     }
+    for (const field of ['title', 'basis'] as const) {
+      if (!input[field].trim()) throw new BadInputError(field, 'must not be blank');
+    }
     const rule = input.eligibility;
     try {
       return await this.dataSource.transaction(async (em) => {

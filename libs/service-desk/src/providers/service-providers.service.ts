@@ -22,7 +22,7 @@ export class ServiceProvidersService {
 
   async create(actor: Actor, input: CreateServiceProviderInput): Promise<ServiceProvider> {
     const name = input.name.trim();
-    if (!name) throw new BadInputError('name', 'must be 1 to 200 characters');
+    if (!name) throw new BadInputError('name', 'must not be blank');
     try {
       return await this.dataSource.transaction(async (em) => {
         const repo = em.getRepository(ServiceProvider);

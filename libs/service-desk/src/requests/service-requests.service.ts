@@ -6,6 +6,7 @@ import { AuditService } from '@jcv/audit';
 import {
   type Actor,
   assertTenantAccess,
+  BadInputError,
   ConflictError,
   ForbiddenError,
   Role,
@@ -38,6 +39,9 @@ export class ServiceRequestsService {
    */
   async open(actor: Actor, input: OpenServiceRequestInput): Promise<ServiceRequest> {
     assertTenantAccess(actor, input.tenantId);
+    for (const field of ['title', 'description'] as const) {
+      if (!input[field].trim()) throw new BadInputError(field, 'must not be blank');
+    }
     const tenant = await this.tenants.requireTenant(input.tenantId);
     if (tenant.status !== TenantStatus.RESIDENT) {
       throw new ConflictError(`${tenant.name} left the park on ${tenant.exitedOn}`);
