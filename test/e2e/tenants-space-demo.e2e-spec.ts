@@ -12,10 +12,11 @@ let t: TestApp;
 let admin: string;
 const q = (sql: string) => t.dataSource.query(sql);
 
+// The whole demo loads here (every capability's part), on a machine that may be busy.
 beforeAll(async () => {
   t = await startTestApp({ SEED_DEMO: 'true' });
   admin = await t.adminToken();
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 it('has firms and teams of all six chains in both zones, with valid credit codes', async () => {
