@@ -133,7 +133,8 @@ export class UnitsService {
       .innerJoin(Building, 'b', 'b.id = u.building_id')
       .addSelect('b.code', 'building_code');
     if (filter.zoneId) qb.andWhere('b.zone_id = :zoneId', { zoneId: filter.zoneId });
-    if (filter.buildingId) qb.andWhere('u.building_id = :buildingId', filter);
+    if (filter.buildingId)
+      qb.andWhere('u.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
     if (filter.status) {
       qb.andWhere(`(${STATUS_SQL}) = :status`, {
