@@ -1,6 +1,7 @@
 import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { COMMITTEE_ROLES, DateScalar, Roles } from '@jcv/shared';
+import { REPORTING_SINCE } from './deadlines.js';
 import { OverdueService } from './overdue.service.js';
 
 @ArgsType()
@@ -20,8 +21,7 @@ export class OverdueResolver {
 
   @Roles(...COMMITTEE_ROLES)
   @Query(() => Int, {
-    description:
-      "Reports of the zone's tenants due before asOf (the 15th of the next month) whose latest revision is neither SUBMITTED nor ACCEPTED.",
+    description: `Reports of the zone's tenants due before asOf (by the 15th of the next month) whose latest revision is neither SUBMITTED nor ACCEPTED. The months counted are those in which each tenant was resident (entry month to exit month), from ${REPORTING_SINCE}, when reporting began.`,
   })
   overdueReports(@Args() args: OverdueReportsArgs): Promise<number> {
     return this.overdue.forZone(args.zoneId, args.asOf);
