@@ -145,11 +145,15 @@ export function contributorSql(family: Family, s: FactScope): { sql: string; par
     family === 'firms'
       ? 'bool_or(f.high_tech) AS high_tech, bool_or(f.srdi) AS srdi'
       : 'false AS high_tech, false AS srdi';
+  // Grouped before the names are joined: one row a tenant, however many reports it has.
   const sql = `
-    SELECT f.zone_id, f.tenant_id, ${flags}
-    FROM (${FACTS[family](s, p)}) f
-    JOIN tenants n ON n.id = f.tenant_id
-    GROUP BY f.zone_id, f.tenant_id, n.name
-    ORDER BY n.name, f.tenant_id`;
+    SELECT c.zone_id, c.tenant_id, c.high_tech, c.srdi
+    FROM (
+      SELECT f.zone_id, f.tenant_id, ${flags}
+      FROM (${FACTS[family](s, p)}) f
+      GROUP BY f.zone_id, f.tenant_id
+    ) c
+    JOIN tenants n ON n.id = c.tenant_id
+    ORDER BY n.name, c.tenant_id`;
   return { sql, params: p.values };
 }
