@@ -29,7 +29,7 @@ let tokenB: string;
 const z = { startup: '', expansion: '' };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ SQL_STATEMENT_COUNT: 'true' });
   Object.assign(z, await zones(t));
   a = await makeTenant(t, { zoneId: z.startup, enteredOn: '2025-01-01' });
   b = await makeTenant(t, { zoneId: z.startup, enteredOn: '2025-01-01' });
@@ -200,5 +200,23 @@ describe('isolation between firms', () => {
       '2026-03',
     ]);
     expect((byTenant.get(c.id) as any).y2026).toEqual([]);
+  });
+});
+
+describe('the cost of a page', () => {
+  it('does not grow with its rows: relations come through per-request loaders', async () => {
+    const PAGE = `query($first: Int) {
+      outputReports(filter: { year: 2025 }, first: $first) { totalCount edges { node {
+        period tenant { id name outputReports(year: 2025) { period } }
+        revisions { revision status }
+      } } }
+    }`;
+    const small = await t.statements(PAGE, { first: 2 }, admin);
+    const large = await t.statements(PAGE, { first: 20 }, admin);
+    const rows = await t.ok(PAGE, { first: 20 }, admin);
+    expect(rows.outputReports.edges).toHaveLength(20);
+    expect(large).toBe(small);
+    // The count, the page, the tenants, their months and the revisions.
+    expect(small).toBeLessThanOrEqual(6);
   });
 });
