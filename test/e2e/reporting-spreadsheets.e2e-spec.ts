@@ -248,6 +248,26 @@ describe('importOutputReports', () => {
     }
   });
 
+  it('takes turns with submissions of the same month: distinct revisions, one latest', async () => {
+    const month = '2025-11';
+    const file = csv([line(f1.creditCode, month, '11.00'), line(f2.creditCode, month, '12.00')]);
+    const [imported, ...submitted] = await Promise.all([
+      t.gql(IMPORT, { fileName: 'race.csv', content: file.toString('base64') }, admin),
+      ...[1, 2, 3].map((i) =>
+        t.gql(SUBMIT, { input: figures(f1.id, month, { outputValue: `${i}.00` }) }, admin),
+      ),
+    ]);
+    expect([imported, ...submitted].flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(imported.data!.importOutputReports.imported).toBe(2);
+    const rows: { revision: number; latest: boolean }[] = await t.dataSource.query(
+      `SELECT revision, latest FROM output_reports WHERE tenant_id = $1 AND period = $2
+       ORDER BY revision`,
+      [f1.id, month],
+    );
+    expect(rows.map((r) => r.revision)).toEqual([1, 2, 3, 4]);
+    expect(rows.filter((r) => r.latest).map((r) => r.revision)).toEqual([4]);
+  });
+
   it('is the committee ADMIN’s only', async () => {
     const content = csv([line(f1.creditCode, '2025-10')]).toString('base64');
     for (const token of [
