@@ -30,13 +30,19 @@ export async function runWorker(
 ): Promise<void> {
   const job = app.get(SnapshotJobService);
   const log = new Logger('Worker');
+  const record = async (day: string) => {
+    const r = await job.run(day);
+    log.log(
+      `${r.day}: ${r.snapshots} snapshot(s) of ${r.targets} target(s) written, ${r.alerts} alert(s) raised`,
+    );
+  };
   if (options.once) {
-    await job.run(options.date ?? todayInShanghai());
+    await record(options.date ?? todayInShanghai());
     return;
   }
   const schedule = new DailySchedule(
     options.hour,
-    () => job.run(todayInShanghai()),
+    () => record(todayInShanghai()),
     (err) => log.error(`the snapshot job failed: ${err instanceof Error ? err.message : err}`),
   );
   log.log(`snapshots every day at ${String(options.hour).padStart(2, '0')}:00 Asia/Shanghai`);

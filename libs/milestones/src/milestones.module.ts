@@ -43,6 +43,6 @@ import { TargetsService } from './targets/targets.service.js';
     DashboardService,
     DashboardResolver,
   ],
-  exports: [TargetsService, ProgressService, SnapshotJobService],
+  exports: [TargetsService, ProgressService, CountingService, SnapshotJobService],
 })
 export class MilestonesModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { MilestoneStatus } from '../progress/milestone-status.js';
@@ -26,15 +26,13 @@ const JOB_LOCK = 1764000400;
  */
 @Injectable()
 export class SnapshotJobService {
-  private readonly log = new Logger('MilestoneSnapshots');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progress: ProgressService,
   ) {}
 
   async run(day: string): Promise<SnapshotRun> {
-    const result = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock($1)`, [JOB_LOCK]);
       const targets = await em
         .getRepository(MilestoneTarget)
@@ -97,9 +95,5 @@ export class SnapshotJobService {
       }
       return { day, targets: targets.length, snapshots: inserted.length, alerts };
     });
-    this.log.log(
-      `${result.day}: ${result.snapshots} snapshot(s) of ${result.targets} target(s), ${result.alerts} alert(s)`,
-    );
-    return result;
   }
 }
