@@ -245,8 +245,9 @@ describe('eligiblePolicies', () => {
 
     const own = await t.tokenFor(Role.TENANT_ADMIN, { tenantId: firm });
     expect(mine(await codesFor(firm, '2026-03-15', own))).toHaveLength(2);
+    // A reporter only reports figures; benefits are the firm admin's.
     const reporter = await t.tokenFor(Role.TENANT_REPORTER, { tenantId: firm });
-    expect(mine(await codesFor(firm, '2026-03-15', reporter))).toHaveLength(2);
+    await expect(codesFor(firm, '2026-03-15', reporter)).rejects.toThrow(/FORBIDDEN/);
   });
 
   it('a firm asks only about itself; providers may not ask', async () => {
@@ -526,7 +527,7 @@ describe('benefitApplications', () => {
     const own = (await t.ok(LIST, {}, tokenA)).benefitApplications;
     expect(own.map((x: { id: string }) => x.id)).toEqual([appA.id]);
     const reporterA = await t.tokenFor(Role.TENANT_REPORTER, { tenantId: a });
-    expect((await t.ok(LIST, {}, reporterA)).benefitApplications).toHaveLength(1);
+    expect(errorOf(await t.gql(LIST, {}, reporterA))).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(LIST, { tenantId: b }, tokenA))).toBe('FORBIDDEN');
 
     const all = (await t.ok(LIST, {}, officer)).benefitApplications.map(

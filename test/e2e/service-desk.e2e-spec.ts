@@ -497,8 +497,10 @@ describe('serviceRequests', () => {
 
     const tokenA = await t.tokenFor(Role.TENANT_ADMIN, { tenantId: a });
     expect(ids((await t.ok(LIST, {}, tokenA)).serviceRequests)).toEqual([ra.id]);
+    const tokenB = await t.tokenFor(Role.TENANT_ADMIN, { tenantId: b });
+    expect(ids((await t.ok(LIST, {}, tokenB)).serviceRequests)).toEqual([rb.id, rb2.id].sort());
     const reporterB = await t.tokenFor(Role.TENANT_REPORTER, { tenantId: b });
-    expect(ids((await t.ok(LIST, {}, reporterB)).serviceRequests)).toEqual([rb.id, rb2.id].sort());
+    expect(errorOf(await t.gql(LIST, {}, reporterB))).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(LIST, { tenantId: b }, tokenA))).toBe('FORBIDDEN');
 
     const t1 = await providerToken(p1.id);

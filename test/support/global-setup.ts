@@ -11,12 +11,18 @@ export default async function globalSetup(): Promise<void> {
   await client.connect();
   try {
     await client.query('CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public');
-    // Schemas left by suites that were killed before they could drop theirs.
+    // Schemas left by suites that were killed before they could drop theirs: those made more
+    // than a day ago (the name holds the time), so a run going on beside this one keeps its own.
     const { rows } = await client.query(
       `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'jcv_test_%'`,
     );
-    for (const { nspname } of rows)
-      await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+    const dayAgo = Date.now() - 24 * 3600 * 1000;
+    for (const { nspname } of rows) {
+      const made = parseInt(String(nspname).split('_')[2], 36);
+      if (Number.isNaN(made) || made < dayAgo) {
+        await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+      }
+    }
   } finally {
     await client.end();
   }

@@ -42,7 +42,8 @@ export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<Te
     };
   }
   if (!url) return { env: { DATA_DIR: 'memory://' }, drop: async () => {} };
-  const schema = `jcv_test_${randomBytes(6).toString('hex')}`;
+  // The time in the name lets a later run clear what a killed run left, and nothing newer.
+  const schema = `jcv_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);

@@ -7,7 +7,6 @@ import {
   RequestLoaders,
   Role,
   Roles,
-  TENANT_ROLES,
 } from '@jcv/shared';
 import { Tenant, TenantsService } from '@jcv/tenants';
 import { Policy } from '../policies/policy.entity.js';
@@ -26,7 +25,7 @@ export class BenefitApplicationsResolver {
     private readonly tenants: TenantsService,
   ) {}
 
-  @Roles(...TENANT_ROLES, ...COMMITTEE_ROLES)
+  @Roles(Role.TENANT_ADMIN, ...COMMITTEE_ROLES)
   @Query(() => [BenefitApplication], { description: 'Newest first; a firm sees only its own.' })
   benefitApplications(
     @CurrentUser() actor: Actor,

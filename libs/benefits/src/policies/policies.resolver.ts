@@ -8,7 +8,6 @@ import {
   DecimalScalar,
   Role,
   Roles,
-  TENANT_ROLES,
 } from '@jcv/shared';
 import { Policy } from './policy.entity.js';
 import { EligibilityRule } from './eligibility-rule.type.js';
@@ -25,7 +24,7 @@ export class PoliciesResolver {
     return this.service.list();
   }
 
-  @Roles(...TENANT_ROLES, ...COMMITTEE_ROLES)
+  @Roles(Role.TENANT_ADMIN, ...COMMITTEE_ROLES)
   @Query(() => [Policy], {
     description: 'The policies valid on asOf whose rule the firm meets on asOf.',
   })

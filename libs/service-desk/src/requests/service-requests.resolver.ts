@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   type Actor,
-  ALL_ROLES,
+  COMMITTEE_ROLES,
   CurrentUser,
   Loaders,
   RequestLoaders,
@@ -32,7 +32,8 @@ export class ServiceRequestsResolver {
     private readonly tenants: TenantsService,
   ) {}
 
-  @Roles(...ALL_ROLES)
+  // TENANT_REPORTER only reports figures (domain.md): requests are the firm admin's.
+  @Roles(...COMMITTEE_ROLES, Role.TENANT_ADMIN, Role.SERVICE_PROVIDER)
   @Query(() => [ServiceRequest], {
     description: 'Newest first. A firm sees its own, a provider those assigned to it.',
   })
