@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -116,7 +116,10 @@ beforeAll(async () => {
   gone = await makeTenant(t, { zoneId, enteredOn: '2025-01-01', exitedOn: '2025-03-31' });
   team = await makeTenant(t, { zoneId, enteredOn: '2025-01-01', team: true, name: '丙团队' });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('importOutputReports', () => {
   it('imports a good CSV, making a new revision of a month already reported', async () => {
