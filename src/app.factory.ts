@@ -25,7 +25,8 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
-  if (config.logLevel !== 'silent') app.use(httpLogger(logger));
+  // Request lines are written at info; above it the middleware would only cost time.
+  if (logger.isLevelEnabled('info')) app.use(httpLogger(logger));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.enableShutdownHooks();
   return app;

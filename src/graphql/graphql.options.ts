@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@jcv/config';
 import { RequestLoaders, requestContext } from '@jcv/shared';
@@ -53,7 +54,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: false,
     // graphql-armor's types name Apollo's CommonJS build, Nest's its ESM build: the same plugin.
+    // No HTTP caching of answers here (they differ per caller), so Apollo's cache-control plugin,
+    // which wraps every field's resolver, is left out.
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
       ...(protection.plugins as never[]),
       ...(config.sqlStatementCount ? [statementCountPlugin] : []),
     ],

@@ -101,6 +101,8 @@ export function startFloor(url: string, schema: string, port: number, poolSize =
       const q = u.searchParams;
       let r: pg.QueryResult;
       switch (u.pathname) {
+        case '/health':
+          return send(res, 200, { status: 'ok' });
         case '/q1':
           r = await pool.query(FLOOR_SQL.q1, [q.get('id')]);
           break;

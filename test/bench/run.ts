@@ -4,10 +4,10 @@
 // ratios T5/T1. Needs DATABASE_URL; generates the scale's data set first when it is missing.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { generate, SPARE_UNITS } from './generate-data.js';
-import { startFloor } from './floor-server.js';
 import {
   BENCH_ADMIN,
   BENCH_FIRM_ADMIN,
@@ -67,6 +67,16 @@ function startProduct(
   });
   children.push(child);
   return waitFor(`http://127.0.0.1:${port}/health`, 60_000).then(() => child);
+}
+
+/** The floor runs in a process of its own, like the product, apart from the load generator. */
+function startFloorProcess(url: string, schema: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/test/bench/floor-server.js'], {
+    env: { ...process.env, DATABASE_URL: url, DATABASE_SCHEMA: schema, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return waitFor(`http://127.0.0.1:${port}/health`, 30_000).then(() => child);
 }
 
 async function waitFor(url: string, ms: number) {
@@ -154,6 +164,44 @@ function drive(opts: {
   });
 }
 
+/**
+ * A POST on a connection of its own, as twenty separate clients would send it (a pooled
+ * connection the server has just closed after the load runs would make a request fail).
+ */
+function postJson(url: string, payload: object, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const data = JSON.stringify(payload);
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString()),
+            });
+          } catch (err) {
+            reject(err);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
 function rssOf(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -217,7 +265,7 @@ async function main() {
     console.log(`starting the product (production) and the floor on ${schema}…`);
     const product = await startProduct(url, schema, PRODUCT_PORT, false);
     const counting = await startProduct(url, schema, COUNTING_PORT, true);
-    const floor = await startFloor(url, schema, FLOOR_PORT);
+    const floor = await startFloorProcess(url, schema, FLOOR_PORT);
     const adminToken = await login(PRODUCT_PORT, BENCH_ADMIN);
     const firmToken = await login(PRODUCT_PORT, BENCH_FIRM_ADMIN);
     const countingAdmin = await login(COUNTING_PORT, BENCH_ADMIN);
@@ -286,7 +334,9 @@ async function main() {
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(product.pid!))), 250);
 
+    const only = args.only ? args.only.toUpperCase().split(',') : null;
     for (const [name, q] of Object.entries(Q)) {
+      if (only && !only.includes(name)) continue;
       const probe = await gql(
         COUNTING_PORT,
         q.query,
@@ -360,20 +410,16 @@ async function main() {
           };
           const res =
             tier === 'T5'
-              ? await fetch(`http://127.0.0.1:${PRODUCT_PORT}/graphql`, {
-                  method: 'POST',
-                  headers: { ...json, authorization: `Bearer ${adminToken}` },
-                  body: JSON.stringify({
+              ? await postJson(
+                  `http://127.0.0.1:${PRODUCT_PORT}/graphql`,
+                  {
                     query: `mutation($i: AllocateUnitInput!) { allocateUnit(input: $i) { id } }`,
                     variables: { i: input },
-                  }),
-                })
-              : await fetch(`http://127.0.0.1:${FLOOR_PORT}/q5`, {
-                  method: 'POST',
-                  headers: json,
-                  body: JSON.stringify(input),
-                });
-          const body = (await res.json()) as any;
+                  },
+                  { authorization: `Bearer ${adminToken}` },
+                )
+              : await postJson(`http://127.0.0.1:${FLOOR_PORT}/q5`, input);
+          const body = res.body;
           q5[tier].lat.push(performance.now() - started);
           if (tier === 'T5') {
             const code = body.errors?.[0]?.extensions?.code;
@@ -384,13 +430,20 @@ async function main() {
           else if (res.status === 409) q5[tier].conflicts++;
           else q5[tier].errors++;
         });
-        await Promise.all(attempts.map((a) => a()));
+        await Promise.all(
+          attempts.map((a) =>
+            a().catch((err) => {
+              q5[tier].errors++;
+              console.error(`Q5 ${tier}: ${err.cause?.message ?? err.message}`, err.stack);
+            }),
+          ),
+        );
       }
     }
 
     product.kill('SIGTERM');
     counting.kill('SIGTERM');
-    await floor.close();
+    floor.kill('SIGTERM');
 
     const header = [
       'query',
