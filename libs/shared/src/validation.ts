@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { Decimal } from 'decimal.js';
 import { BadInputError, type FieldError } from './errors.js';
@@ -59,9 +59,26 @@ function flatten(errors: ValidationError[], out: FieldError[] = []): FieldError[
   return out;
 }
 
+/**
+ * Validates what clients send (GraphQL arguments, HTTP bodies and queries) and nothing else: a
+ * field resolver's parent is a row the server loaded, and validating it would copy and check
+ * every row of every list on every request.
+ */
+// @nestjs/graphql numbers its parameter kinds (GqlParamtype, not exported): ARGS is 3; root,
+// context and info are the others. The tests of refused arguments keep this honest.
+const GRAPHQL_ARGS = 3;
+
+class InputValidationPipe extends ValidationPipe {
+  protected override toValidate(metadata: ArgumentMetadata): boolean {
+    const type = metadata.type as unknown;
+    if (typeof type === 'number' && type !== GRAPHQL_ARGS) return false;
+    return super.toValidate(metadata);
+  }
+}
+
 /** class-validator on every input; a refusal lists each bad field as BAD_USER_INPUT. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     forbidUnknownValues: false,
     validationError: { target: false, value: false },
