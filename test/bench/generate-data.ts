@@ -40,20 +40,40 @@ const monthStart = (ym: string, back: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-type Columns = Record<string, { type: string; values: unknown[] }>;
+/** The PostgreSQL type of each generated column, for the arrays sent to unnest(). */
+const COLUMN_TYPES: Record<string, string> = {
+  id: 'uuid',
+  park_id: 'uuid',
+  zone_id: 'uuid',
+  tenant_id: 'uuid',
+  building_id: 'uuid',
+  unit_id: 'uuid',
+  entered_on: 'date',
+  exited_on: 'date',
+  issued_on: 'date',
+  expires_on: 'date',
+  cultivated_on: 'date',
+  start_date: 'date',
+  end_date: 'date',
+  is_tech_firm: 'boolean',
+  floor: 'int',
+  area: 'numeric',
+  monthly_rent_per_sqm: 'numeric',
+  monthly_rent: 'numeric',
+};
 
 /** Multi-row insert through unnest: one statement per few thousand rows. */
 async function insert(
   client: pg.Client,
   table: string,
-  cols: Columns,
+  columns: Record<string, unknown[]>,
   onRows: (n: number) => void,
 ) {
-  const names = Object.keys(cols);
-  const n = cols[names[0]].values.length;
+  const names = Object.keys(columns);
+  const n = columns[names[0]].length;
   for (let start = 0; start < n; start += CHUNK) {
-    const params = names.map((c) => cols[c].values.slice(start, start + CHUNK));
-    const unnest = names.map((c, i) => `$${i + 1}::${cols[c].type}[]`).join(', ');
+    const params = names.map((c) => columns[c].slice(start, start + CHUNK));
+    const unnest = names.map((c, i) => `$${i + 1}::${COLUMN_TYPES[c] ?? 'text'}[]`).join(', ');
     await client.query(
       `INSERT INTO ${table} (${names.join(', ')}) SELECT * FROM unnest(${unnest})`,
       params,
@@ -142,28 +162,8 @@ export async function generate(
       zones.kind.push(code);
     }
   }
-  await insert(
-    client,
-    'parks',
-    {
-      id: { type: 'uuid', values: parks.id },
-      code: { type: 'text', values: parks.code },
-      name: { type: 'text', values: parks.name },
-    },
-    done,
-  );
-  await insert(
-    client,
-    'zones',
-    {
-      id: { type: 'uuid', values: zones.id },
-      park_id: { type: 'uuid', values: zones.park_id },
-      code: { type: 'text', values: zones.code },
-      name: { type: 'text', values: zones.name },
-      kind: { type: 'text', values: zones.kind },
-    },
-    done,
-  );
+  await insert(client, 'parks', parks, done);
+  await insert(client, 'zones', zones, done);
 
   // Tenants, spread over the zones; most entered before the window, some during it.
   step('tenants');
@@ -205,23 +205,7 @@ export async function generate(
     t.exited_on.push(exitedOn);
     t.status.push(exitedOn ? (rand() < 0.5 ? 'GRADUATED' : 'EXITED') : 'RESIDENT');
   }
-  await insert(
-    client,
-    'tenants',
-    {
-      id: { type: 'uuid', values: t.id },
-      name: { type: 'text', values: t.name },
-      kind: { type: 'text', values: t.kind },
-      credit_code: { type: 'text', values: t.credit_code },
-      zone_id: { type: 'uuid', values: t.zone_id },
-      industry_chain: { type: 'text', values: t.industry_chain },
-      is_tech_firm: { type: 'boolean', values: t.is_tech_firm },
-      entered_on: { type: 'date', values: t.entered_on },
-      exited_on: { type: 'date', values: t.exited_on },
-      status: { type: 'text', values: t.status },
-    },
-    done,
-  );
+  await insert(client, 'tenants', t, done);
 
   // Users: the admin, an analyst, and a firm admin of the first tenant (for Q1).
   const hash = await hashPassword(BENCH_PASSWORD);
@@ -266,30 +250,8 @@ export async function generate(
       pr.cultivated_on.push(addDays(windowStart, Math.floor(rand() * windowDays)));
     }
   }
-  await insert(
-    client,
-    'certifications',
-    {
-      tenant_id: { type: 'uuid', values: c.tenant_id },
-      kind: { type: 'text', values: c.kind },
-      certificate_no: { type: 'text', values: c.certificate_no },
-      issued_on: { type: 'date', values: c.issued_on },
-      expires_on: { type: 'date', values: c.expires_on },
-    },
-    done,
-  );
-  await insert(
-    client,
-    'industrialization_projects',
-    {
-      tenant_id: { type: 'uuid', values: pr.tenant_id },
-      zone_id: { type: 'uuid', values: pr.zone_id },
-      name: { type: 'text', values: pr.name },
-      stage: { type: 'text', values: pr.stage },
-      cultivated_on: { type: 'date', values: pr.cultivated_on },
-    },
-    done,
-  );
+  await insert(client, 'certifications', c, done);
+  await insert(client, 'industrialization_projects', pr, done);
 
   // Buildings of 20 units, one unit per tenant plus spare ones; each tenant leases its unit.
   step('space');
@@ -335,31 +297,8 @@ export async function generate(
       if (k < tenantsHere.length) unitOfTenant[tenantsHere[k]] = unitId;
     }
   });
-  await insert(
-    client,
-    'buildings',
-    {
-      id: { type: 'uuid', values: b.id },
-      zone_id: { type: 'uuid', values: b.zone_id },
-      code: { type: 'text', values: b.code },
-      name: { type: 'text', values: b.name },
-    },
-    done,
-  );
-  await insert(
-    client,
-    'units',
-    {
-      id: { type: 'uuid', values: u.id },
-      building_id: { type: 'uuid', values: u.building_id },
-      code: { type: 'text', values: u.code },
-      floor: { type: 'int', values: u.floor },
-      kind: { type: 'text', values: u.kind },
-      area: { type: 'numeric', values: u.area },
-      monthly_rent_per_sqm: { type: 'numeric', values: u.monthly_rent_per_sqm },
-    },
-    done,
-  );
+  await insert(client, 'buildings', b, done);
+  await insert(client, 'units', u, done);
   const l = {
     unit_id: [] as string[],
     tenant_id: [] as string[],
@@ -374,18 +313,7 @@ export async function generate(
     l.end_date.push(t.exited_on[i] ?? addDays(t.entered_on[i], 10 * 365));
     l.monthly_rent.push((2000 + Math.floor(rand() * 2000000) / 100).toFixed(2));
   }
-  await insert(
-    client,
-    'leases',
-    {
-      unit_id: { type: 'uuid', values: l.unit_id },
-      tenant_id: { type: 'uuid', values: l.tenant_id },
-      start_date: { type: 'date', values: l.start_date },
-      end_date: { type: 'date', values: l.end_date },
-      monthly_rent: { type: 'numeric', values: l.monthly_rent },
-    },
-    done,
-  );
+  await insert(client, 'leases', l, done);
 
   // Monthly reports of every resident month in the window, set-based in the database, a slice
   // of tenants at a time so the progress bar moves. Figures come from a hash of the seed, the
