@@ -24,6 +24,29 @@ const REVISION_CONSTRAINTS = [
   'output_reports_tenant_period_revision_key',
 ];
 
+/** An output_reports row as PostgreSQL returns it (numeric as text), as the entity. */
+function reportFromRow(r: Record<string, unknown>): OutputReport {
+  return Object.assign(new OutputReport(), {
+    id: r.id,
+    tenantId: r.tenant_id,
+    period: r.period,
+    revision: r.revision,
+    latest: r.latest,
+    outputValue: r.output_value,
+    revenue: r.revenue,
+    rdExpense: r.rd_expense,
+    employees: r.employees,
+    patentsFiled: r.patents_filed,
+    patentsGranted: r.patents_granted,
+    status: r.status,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by,
+    reviewNote: r.review_note,
+    reviewedAt: r.reviewed_at,
+    reviewedBy: r.reviewed_by,
+  });
+}
+
 @Injectable()
 export class ReportSubmissionService {
   constructor(
@@ -47,9 +70,11 @@ export class ReportSubmissionService {
         const problem = periodProblem(input.period, tenant, today);
         if (problem) throw new BadInputError('period', problem);
 
+        // Both rows come back from their statements (RETURNING) for the audit event and the
+        // answer, rather than being read again: a submission is the platform's busiest write.
         const [superseded] = await em.query(
           `UPDATE output_reports SET latest = false
-           WHERE tenant_id = $1 AND period = $2 AND latest RETURNING id`,
+           WHERE tenant_id = $1 AND period = $2 AND latest RETURNING *`,
           [input.tenantId, input.period],
         );
         const [row] = await em.query(
@@ -58,7 +83,7 @@ export class ReportSubmissionService {
            SELECT $1::uuid, $2::char(7), coalesce(max(revision), 0) + 1, true, $3::numeric,
              $4::numeric, $5::numeric, $6::int, $7::int, $8::int, 'SUBMITTED', $9::uuid
            FROM output_reports WHERE tenant_id = $1::uuid AND period = $2::char(7)
-           RETURNING id`,
+           RETURNING *`,
           [
             input.tenantId,
             input.period,
@@ -71,9 +96,8 @@ export class ReportSubmissionService {
             actor.userId,
           ],
         );
-        const repo = em.getRepository(OutputReport);
-        const before = superseded.length ? await repo.findOneBy({ id: superseded[0].id }) : null;
-        const after = await repo.findOneByOrFail({ id: row.id });
+        const before = superseded.length ? reportFromRow(superseded[0]) : null;
+        const after = reportFromRow(row);
         await this.audit.record(em, {
           actor,
           operation: 'submitOutputReport',
