@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { BadInputError } from '@jcv/shared';
+import { BadInputError, type RequestLoaders } from '@jcv/shared';
 import { Park } from './park.entity.js';
 import { Zone } from './zone.entity.js';
 import type { ZoneKind } from './zone-kind.js';
@@ -33,6 +33,11 @@ export class ParkService {
     const zone = await this.zone(id);
     if (!zone) throw new BadInputError(field, 'is not a known zone');
     return zone;
+  }
+
+  /** The request's zone loader, shared by every edge to a zone. */
+  zoneById(loaders: RequestLoaders): DataLoader<string, Zone | null> {
+    return loaders.get('zoneById', () => this.zoneLoader());
   }
 
   /** Batches zone look-ups of one request into one statement. */

@@ -23,7 +23,7 @@ export class BuildingsResolver {
 
   @ResolveField(() => Zone)
   zone(@Parent() building: Building, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('zoneById', () => this.park.zoneLoader()).load(building.zoneId);
+    return this.park.zoneById(loaders).load(building.zoneId);
   }
 
   @ResolveField(() => [Unit], { description: 'By floor, then code.' })

@@ -55,7 +55,7 @@ export class LeasesResolver {
 
   @ResolveField(() => Tenant)
   tenant(@Parent() lease: Lease, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(lease.tenantId);
+    return this.tenants.tenantById(loaders).load(lease.tenantId);
   }
 
   @ResolveField(() => LeaseStatus, { description: 'On today, in Asia/Shanghai.' })

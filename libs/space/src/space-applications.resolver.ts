@@ -67,12 +67,12 @@ export class SpaceApplicationsResolver {
 
   @ResolveField(() => Tenant)
   tenant(@Parent() application: SpaceApplication, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(application.tenantId);
+    return this.tenants.tenantById(loaders).load(application.tenantId);
   }
 
   @ResolveField(() => Zone)
   zone(@Parent() application: SpaceApplication, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('zoneById', () => this.park.zoneLoader()).load(application.zoneId);
+    return this.park.zoneById(loaders).load(application.zoneId);
   }
 
   @ResolveField(() => Lease, { nullable: true })

@@ -46,11 +46,11 @@ export class ProjectsResolver {
 
   @ResolveField(() => Tenant)
   tenant(@Parent() project: IndustrializationProject, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(project.tenantId);
+    return this.tenants.tenantById(loaders).load(project.tenantId);
   }
 
   @ResolveField(() => Zone)
   zone(@Parent() project: IndustrializationProject, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('zoneById', () => this.park.zoneLoader()).load(project.zoneId);
+    return this.park.zoneById(loaders).load(project.zoneId);
   }
 }

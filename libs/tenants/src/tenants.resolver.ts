@@ -65,7 +65,7 @@ export class TenantsResolver {
 
   @ResolveField(() => Zone)
   zone(@Parent() tenant: Tenant, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('zoneById', () => this.park.zoneLoader()).load(tenant.zoneId);
+    return this.park.zoneById(loaders).load(tenant.zoneId);
   }
 
   @ResolveField('certifications', () => [Certification])

@@ -15,6 +15,7 @@ import {
   DEFAULT_PAGE_SIZE,
   isTenantUser,
   NotFoundError,
+  type RequestLoaders,
   toConnection,
 } from '@jcv/shared';
 import { Tenant } from './entities/tenant.entity.js';
@@ -71,6 +72,14 @@ export class TenantsService {
     const tenant = await (em ?? this.dataSource.manager).getRepository(Tenant).findOneBy({ id });
     if (!tenant) throw new BadInputError(field, 'is not a registered tenant');
     return tenant;
+  }
+
+  /**
+   * The request's tenant loader: every edge to a tenant shares it, so one request loads each
+   * tenant once, in one statement per batch. Access is the caller's to check.
+   */
+  tenantById(loaders: RequestLoaders): DataLoader<string, Tenant | null> {
+    return loaders.get('tenantById', () => this.tenantLoader());
   }
 
   /** Batches tenant look-ups of one request; access is the caller's to check. */

@@ -15,6 +15,6 @@ export class UserTenantResolver {
   })
   tenant(@Parent() user: User, @Loaders() loaders: RequestLoaders) {
     if (!user.tenantId) return null;
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(user.tenantId);
+    return this.tenants.tenantById(loaders).load(user.tenantId);
   }
 }

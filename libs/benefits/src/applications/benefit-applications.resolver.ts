@@ -72,6 +72,6 @@ export class BenefitApplicationsResolver {
   // The application was already limited to the caller's firm, so its firm may be shown.
   @ResolveField(() => Tenant)
   tenant(@Parent() application: BenefitApplication, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(application.tenantId);
+    return this.tenants.tenantById(loaders).load(application.tenantId);
   }
 }

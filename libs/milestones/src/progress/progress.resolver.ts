@@ -27,9 +27,7 @@ export class ProgressResolver {
     const ids = await loaders
       .get('contributorsByMilestone', () => this.progress.contributorsLoader())
       .load({ year: p.target.year, asOf: p.asOf, metric: p.target.metric, scope: p.target.zoneId });
-    const tenants = await loaders
-      .get('tenantById', () => this.tenants.tenantLoader())
-      .loadMany(ids);
+    const tenants = await this.tenants.tenantById(loaders).loadMany(ids);
     return tenants.filter((t): t is Tenant => t !== null && !(t instanceof Error));
   }
 }

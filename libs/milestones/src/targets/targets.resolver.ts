@@ -35,6 +35,6 @@ export class TargetsResolver {
   @ResolveField(() => Zone, { nullable: true, description: 'Null: the whole park.' })
   zone(@Parent() target: MilestoneTarget, @Loaders() loaders: RequestLoaders) {
     if (!target.zoneId) return null;
-    return loaders.get('zoneById', () => this.park.zoneLoader()).load(target.zoneId);
+    return this.park.zoneById(loaders).load(target.zoneId);
   }
 }

@@ -55,7 +55,7 @@ export class OutputReportsResolver {
 
   @ResolveField(() => Tenant)
   tenant(@Parent() report: OutputReport, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(report.tenantId);
+    return this.tenants.tenantById(loaders).load(report.tenantId);
   }
 
   @ResolveField(() => [OutputReport], {

@@ -71,7 +71,7 @@ export class ServiceRequestsResolver {
   // The request was already limited to what the caller may see; so are its firm and provider.
   @ResolveField(() => Tenant)
   tenant(@Parent() request: ServiceRequest, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('tenantById', () => this.tenants.tenantLoader()).load(request.tenantId);
+    return this.tenants.tenantById(loaders).load(request.tenantId);
   }
 
   @ResolveField(() => ServiceProvider, { nullable: true })
