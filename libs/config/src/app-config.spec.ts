@@ -46,4 +46,28 @@ describe('loadConfig', () => {
       /at least 12/,
     );
   });
+
+  it('reads CORS_ORIGINS as a list of origins and refuses what is not an origin', () => {
+    const c = loadConfig({
+      DATA_DIR: 'memory://',
+      CORS_ORIGINS: 'https://dash.example.cn, http://127.0.0.1:8080/',
+    });
+    expect(c.corsOrigins).toEqual(['https://dash.example.cn', 'http://127.0.0.1:8080']);
+    expect(loadConfig({ DATA_DIR: 'memory://' }).corsOrigins).toEqual([]);
+    expect(() =>
+      loadConfig({ DATA_DIR: 'memory://', CORS_ORIGINS: 'https://a.example/path,*' }),
+    ).toThrow(/CORS_ORIGINS: https:\/\/a.example\/path is not an origin/);
+  });
+
+  it('runs the worker in the API process on the embedded database only', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).workerInProcess).toBe(true);
+    expect(
+      loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: 'postgres://x@127.0.0.1/db' })
+        .workerInProcess,
+    ).toBe(false);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/db', WORKER_IN_PROCESS: 'true' })
+        .workerInProcess,
+    ).toBe(true);
+  });
 });

@@ -27,6 +27,10 @@ export interface AppConfig {
   bodyLimit: string;
   /** Count SQL statements per request into the `x-sql-statements` response header. */
   sqlStatementCount: boolean;
+  /** Origins whose pages may call the API from a browser (CORS); none by default. */
+  corsOrigins: string[];
+  /** Run the worker's scheduled jobs inside the API process (the default on the embedded database). */
+  workerInProcess: boolean;
 }
 
 export class ConfigError extends Error {
@@ -145,10 +149,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || (production ? 'info' : nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimit: env.BODY_LIMIT || '10mb',
     sqlStatementCount: bool('SQL_STATEMENT_COUNT', env.SQL_STATEMENT_COUNT, false, problems),
+    corsOrigins: origins(env.CORS_ORIGINS, problems),
+    // One process holds an embedded database's files, so the worker cannot run beside the API.
+    // Tests start the jobs themselves when they want them.
+    workerInProcess: bool(
+      'WORKER_IN_PROCESS',
+      env.WORKER_IN_PROCESS,
+      !databaseUrl && nodeEnv !== 'test',
+      problems,
+    ),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);
   return config;
+}
+
+/** CORS_ORIGINS: a comma-separated list of origins such as https://dash.example.cn. */
+function origins(raw: string | undefined, problems: string[]): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    let ok = false;
+    try {
+      const url = new URL(origin);
+      ok = /^https?:$/.test(url.protocol) && url.origin === origin.replace(/\/$/, '');
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`CORS_ORIGINS: ${origin} is not an origin (scheme://host[:port])`);
+  }
+  return list.map((o) => o.replace(/\/$/, ''));
 }
 
 function developmentSecret(dataDir: string): string {
