@@ -2,9 +2,36 @@ import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface.js';
 import type { AppConfig } from '@jcv/config';
 import { AppModule } from './app.module.js';
+import { documentGuard } from './graphql/document-guard.js';
+import { QUERY_LIMITS } from './graphql/graphql.options.js';
+import { requestErrorHandler } from './graphql/request-errors.js';
 import { createLogger, httpLogger, PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
+
+/**
+ * CORS for the origins in CORS_ORIGINS only: an origin not listed gets no CORS header at all (the
+ * browser then keeps the answer from its page). Tokens travel in `authorization`, never in
+ * cookies, so credentials are not allowed.
+ */
+export function corsOptions(origins: string[]): CorsOptions {
+  const allowed = new Set(origins);
+  return {
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'idempotency-key',
+      'x-request-id',
+      'apollo-require-preflight',
+    ],
+    exposedHeaders: ['x-request-id'],
+    credentials: false,
+    maxAge: 600,
+  };
+}
 
 /**
  * Builds the API as `npm start` runs it; the end-to-end tests build it the same way (and may add
@@ -27,7 +54,10 @@ export async function createApp(
   app.use(requestIdMiddleware);
   // Request lines are written at info; above it the middleware would only cost time.
   if (logger.isLevelEnabled('info')) app.use(httpLogger(logger));
+  if (config.corsOrigins.length) app.enableCors(corsOptions(config.corsOrigins));
   app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(requestErrorHandler);
+  app.use('/graphql', documentGuard(QUERY_LIMITS));
   app.enableShutdownHooks();
   return app;
 }

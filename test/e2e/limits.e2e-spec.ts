@@ -44,16 +44,49 @@ describe('query limits', () => {
   it('refuses a query deeper than the limit', async () => {
     let selection = 'id';
     for (let i = 0; i < 6; i++) selection = `zones { park { ${selection} } }`;
-    const res = await t.gql(`{ parks { ${selection} } }`, {}, await t.adminToken());
-    expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].message).toMatch(/depth/i);
+    const res = await request(t.http)
+      .post('/graphql')
+      .set('authorization', `Bearer ${await t.adminToken()}`)
+      .send({ query: `{ parks { ${selection} } }` });
+    expect(res.status).toBe(400);
+    expect(codeOf(res.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors[0].message).toMatch(/depth/i);
   });
 
   it('refuses a query with too many aliases', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: parks { id }`).join(' ');
+    const res = await request(t.http)
+      .post('/graphql')
+      .set('authorization', `Bearer ${await t.adminToken()}`)
+      .send({ query: `{ ${aliases} }` });
+    expect(res.status).toBe(400);
+    expect(codeOf(res.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors[0].message).toMatch(/alias/i);
+  });
+
+  it('counts __typename aliases too', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `t${i}: __typename`).join(' ');
     const res = await t.gql(`{ ${aliases} }`, {}, await t.adminToken());
-    expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].message).toMatch(/alias/i);
+    expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.data ?? null).toBeNull();
+  });
+
+  it('refuses a document over the token limit while parsing, with 400', async () => {
+    const res = await request(t.http)
+      .post('/graphql')
+      .send({ query: `{ ${'parks { id } '.repeat(2000)} }` });
+    expect(res.status).toBe(400);
+    expect(codeOf(res.body)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(res.body.errors[0].message).toMatch(/5000 tokens/);
+  });
+
+  it('refuses a document nested deeper than the parser can go, with 400', async () => {
+    const res = await request(t.http)
+      .post('/graphql')
+      .send({ query: `{ parks(x: ${'['.repeat(2400)}${']'.repeat(2400)}) { id } }` });
+    expect(res.status).toBe(400);
+    expect(codeOf(res.body)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(JSON.stringify(res.body)).not.toMatch(/call stack|RangeError/);
   });
 
   it('refuses a page larger than 100 and names the argument', async () => {
@@ -71,6 +104,10 @@ describe('query limits', () => {
       .set('content-type', 'application/json')
       .send(JSON.stringify({ query: `{ parks { id } }`, variables: { big } }));
     expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'body', message: 'is larger than this server accepts' }],
+    });
   });
 
   it('refuses batched requests', async () => {

@@ -77,6 +77,35 @@ describe('a production server', () => {
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
+  it('suggests no enum value, field, argument or type, in validation or in variables', async () => {
+    const token = await t.adminToken();
+    for (const [query, variables] of [
+      ['{ tenants(filter: {status: RESIDNT}) { totalCount } }', {}],
+      [
+        'query($f: TenantFilter) { tenants(filter: $f) { totalCount } }',
+        { f: { status: 'RESIDNT' } },
+      ],
+      [
+        'query($f: TenantFilter) { tenants(filter: $f) { totalCount } }',
+        { f: { nameContain: 'x' } },
+      ],
+      ['{ tenants(filtr: {}) { totalCount } }', {}],
+      ['query($f: TenantFiltr) { tenants(filter: $f) { totalCount } }', {}],
+    ] as const) {
+      const res = await t.gql(query, variables, token);
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(res)).not.toMatch(
+        /Did you mean|RESIDENT|nameContains|"filter"|TenantFilter"\?/,
+      );
+    }
+  });
+
+  it('answers a document that does not parse with 400 and no stack', async () => {
+    const res = await request(t.http).post('/graphql').send({ query: '{' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+  });
+
   it('answers /health with 200 once migrated', async () => {
     const res = await request(t.http).get('/health');
     expect(res.status).toBe(200);

@@ -7,3 +7,4 @@ export * from './scalars.js';
 export * from './validation.js';
 export * from './request-context.js';
 export * from './loaders.js';
+export * from './text.js';

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { formatDecimal, isRealDate, parseDate, parseDecimal, parseYearMonth } from './scalars.js';
+import {
+  formatDecimal,
+  isRealDate,
+  parseDate,
+  parseDateTime,
+  parseDecimal,
+  parseYearMonth,
+} from './scalars.js';
 import { checkDecimal } from './validation.js';
 
 describe('Decimal', () => {
@@ -34,6 +41,38 @@ describe('Decimal', () => {
     expect(parseDecimal(42)).toBe('42');
   });
 
+  it('refuses spaces, signs, exponents, words, other digits, negative zero and inexact numbers', () => {
+    for (const bad of [
+      ' 1',
+      '1 ',
+      '\t1',
+      '1\n',
+      '+1',
+      '1e400',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '-0',
+      '-0.00',
+      '１',
+      '٣',
+      '1_000',
+      '9'.repeat(100_000),
+      '1.' + '0'.repeat(13),
+      2 ** 53 + 2, // past the safe integers
+      Infinity,
+      NaN,
+      -0,
+    ]) {
+      expect(() => parseDecimal(bad)).toThrow(/Decimal/);
+    }
+  });
+
+  it('keeps leading zeros harmless: "012.50" is 12.5', () => {
+    expect(parseDecimal('012.50')).toBe('12.5');
+    expect(parseDecimal('0')).toBe('0');
+  });
+
   it('checks bounds and decimal places for money', () => {
     expect(checkDecimal('1.005', { maxDecimals: 2 })).toBe('must have at most 2 decimal places');
     expect(checkDecimal('-0.01', { min: '0' })).toBe('must be at least 0');
@@ -63,10 +102,65 @@ describe('Date', () => {
   });
 });
 
+describe('Date, strictly', () => {
+  it('refuses spaces, other digits, times, signs and years before 0100', () => {
+    for (const bad of [
+      ' 2025-01-01',
+      '2025-01-01 ',
+      '2025-01-01\n',
+      '２０２５-01-01',
+      '+02025-01-01',
+      '2025-01-01T00:00:00Z',
+      '0000-01-01',
+      '0099-12-31',
+      20250101,
+      null,
+    ]) {
+      expect(() => parseDate(bad)).toThrow(/Date/);
+    }
+  });
+});
+
+describe('DateTime', () => {
+  it('takes an ISO 8601 instant with its offset', () => {
+    expect(parseDateTime('2026-03-01T08:00:00+08:00').toISOString()).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
+    expect(parseDateTime('2026-03-01T00:00:00.5Z').toISOString()).toBe('2026-03-01T00:00:00.500Z');
+  });
+
+  it('refuses what new Date() would guess at', () => {
+    for (const bad of [
+      '2026-03-01',
+      '2026-03-01T08:00:00',
+      ' 2026-03-01T08:00:00Z',
+      '2026-02-30T00:00:00Z',
+      '2026-03-01T24:00:00Z',
+      'March 1, 2026',
+      '1e400',
+      'NaN',
+      0,
+      1772323200000,
+      '9'.repeat(100_000),
+    ]) {
+      expect(() => parseDateTime(bad)).toThrow(/DateTime/);
+    }
+  });
+});
+
 describe('YearMonth', () => {
   it('is YYYY-MM with a month from 01 to 12', () => {
     expect(parseYearMonth('2026-01')).toBe('2026-01');
-    for (const bad of ['2026-13', '2026-00', '2026-1', '202601', '2026-01-01']) {
+    for (const bad of [
+      '2026-13',
+      '2026-00',
+      '2026-1',
+      '202601',
+      '2026-01-01',
+      ' 2026-01',
+      '2026-01 ',
+      '２０２６-01',
+    ]) {
       expect(() => parseYearMonth(bad)).toThrow(/YearMonth/);
     }
   });
