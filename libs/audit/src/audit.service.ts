@@ -68,7 +68,7 @@ export class AuditService {
     if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
     const totalCount = await qb.getCount();
     if (after) {
-      const [id] = decodeCursor(after, 1);
+      const [id] = decodeCursor(after, ['bigint']);
       qb.andWhere('e.id < :afterId', { afterId: String(id) });
     }
     const rows = await qb

@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BadInputError } from './errors.js';
+import { badCharacter } from './text.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -71,10 +72,30 @@ export function encodeCursor(key: (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): (string | number | null)[] {
+export type CursorPart = 'string' | 'uuid' | 'int' | 'bigint' | 'date';
+
+const CURSOR_PART: Record<CursorPart, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string' && v.length <= 1000 && badCharacter(v) === null,
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  int: (v) => Number.isSafeInteger(v),
+  bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)),
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads a cursor back into its sort key, checking every part's kind: a cursor is the client's
+ * input like any other, and a forged one must be refused naming `after`, not reach SQL.
+ */
+export function decodeCursor(cursor: string, parts: CursorPart[]): (string | number)[] {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === length) return key;
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === parts.length &&
+      key.every((v, i) => CURSOR_PART[parts[i]](v))
+    )
+      return key as (string | number)[];
   } catch {
     // fall through
   }

@@ -1,4 +1,9 @@
-import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  type PipeTransform,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { Decimal } from 'decimal.js';
 import { BadInputError, type FieldError } from './errors.js';
@@ -84,4 +89,17 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new BadInputError(flatten(errors)),
   });
+}
+
+/** The calendar years the platform keeps figures for. */
+export const YEARS = { min: 2000, max: 2100 };
+
+/** For a plain `year: Int` argument, which no input class validates: 2000 to 2100, or left out. */
+export class YearPipe implements PipeTransform<number | null | undefined> {
+  transform(value: number | null | undefined): number | null | undefined {
+    if (value === null || value === undefined) return value;
+    if (!Number.isInteger(value) || value < YEARS.min || value > YEARS.max)
+      throw new BadInputError('year', `must be from ${YEARS.min} to ${YEARS.max}`);
+    return value;
+  }
 }

@@ -35,7 +35,7 @@ export class UnitsResolver {
   @Roles(...COMMITTEE_ROLES)
   @Query(() => UnitConnection, { description: 'By building code, then unit code.' })
   units(@Args() args: UnitsArgs) {
-    return this.unitsService.list(args.filter, args.first, args.after);
+    return this.unitsService.list(args.filter ?? undefined, args.first, args.after);
   }
 
   @Roles(...COMMITTEE_ROLES)

@@ -144,7 +144,7 @@ export class UnitsService {
     }
     const totalCount = await qb.getCount();
     if (after) {
-      const [buildingCode, code, id] = decodeCursor(after, 3);
+      const [buildingCode, code, id] = decodeCursor(after, ['string', 'string', 'uuid']);
       qb.andWhere('(b.code, u.code, u.id) > (:afterBuilding, :afterCode, :afterId)', {
         afterBuilding: String(buildingCode),
         afterCode: String(code),

@@ -9,6 +9,7 @@ import {
   Role,
   Roles,
   TENANT_ROLES,
+  YearPipe,
 } from '@jcv/shared';
 import { IndustrializationProject } from './entities/industrialization-project.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
@@ -30,7 +31,7 @@ export class ProjectsResolver {
   })
   industrializationProjects(
     @CurrentUser() actor: Actor,
-    @Args('year', { type: () => Int, nullable: true }) year?: number,
+    @Args('year', { type: () => Int, nullable: true }, YearPipe) year?: number,
   ) {
     return this.projects.list(actor, year ?? undefined);
   }

@@ -33,7 +33,7 @@ export class TenantsResolver {
   @Roles(...COMMITTEE_ROLES, ...TENANT_ROLES)
   @Query(() => TenantConnection, { description: "By name. A firm's users get their own firm." })
   tenants(@CurrentUser() actor: Actor, @Args() args: TenantsArgs) {
-    return this.tenantsService.list(actor, args.filter, args.first, args.after);
+    return this.tenantsService.list(actor, args.filter ?? undefined, args.first, args.after);
   }
 
   @Roles(...COMMITTEE_ROLES, ...TENANT_ROLES)

@@ -118,7 +118,7 @@ export class TenantsService {
     }
     const totalCount = await qb.getCount();
     if (after) {
-      const [name, id] = decodeCursor(after, 2);
+      const [name, id] = decodeCursor(after, ['string', 'uuid']);
       qb.andWhere('(t.name, t.id) > (:afterName, :afterId)', {
         afterName: String(name),
         afterId: String(id),

@@ -47,7 +47,7 @@ export class SnapshotsService {
     if (filter.zoneId) qb.andWhere('t.zone_id = :zoneId', { zoneId: filter.zoneId });
     const totalCount = await qb.getCount();
     if (after) {
-      const [day, id] = decodeCursor(after, 2);
+      const [day, id] = decodeCursor(after, ['date', 'uuid']);
       qb.andWhere('(a.day, a.id) < (:day::date, :id::uuid)', { day, id });
     }
     const rows = await qb

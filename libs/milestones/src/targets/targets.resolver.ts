@@ -8,6 +8,7 @@ import {
   RequestLoaders,
   Role,
   Roles,
+  YearPipe,
 } from '@jcv/shared';
 import { MilestoneTarget } from './milestone-target.entity.js';
 import { MilestoneTargetInput } from './milestone-target.input.js';
@@ -22,7 +23,7 @@ export class TargetsResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => [MilestoneTarget])
-  milestoneTargets(@Args('year', { type: () => Int, nullable: true }) year?: number) {
+  milestoneTargets(@Args('year', { type: () => Int, nullable: true }, YearPipe) year?: number) {
     return this.targets.list(year ?? undefined);
   }
 

@@ -54,7 +54,7 @@ export class OutputReportsService {
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     const totalCount = await qb.getCount();
     if (after) {
-      const [period, id] = decodeCursor(after, 2);
+      const [period, id] = decodeCursor(after, ['string', 'uuid']);
       qb.andWhere('(r.period < :afterPeriod OR (r.period = :afterPeriod AND r.id > :afterId))', {
         afterPeriod: String(period),
         afterId: String(id),

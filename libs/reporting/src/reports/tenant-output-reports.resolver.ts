@@ -1,6 +1,6 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Tenant } from '@jcv/tenants';
-import { type Actor, CurrentUser, Loaders, RequestLoaders } from '@jcv/shared';
+import { type Actor, CurrentUser, Loaders, RequestLoaders, YearPipe } from '@jcv/shared';
 import { OutputReport } from '../entities/output-report.entity.js';
 import { OutputReportsService } from './output-reports.service.js';
 
@@ -16,7 +16,7 @@ export class TenantOutputReportsResolver {
     @Parent() tenant: Tenant,
     @CurrentUser() actor: Actor,
     @Loaders() loaders: RequestLoaders,
-    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+    @Args('year', { type: () => Int, nullable: true }, YearPipe) year?: number | null,
   ) {
     // A Tenant is reachable through many edges: check here, not only at the entry point.
     this.reports.assertCanRead(actor, tenant.id);
