@@ -16,7 +16,7 @@ const codeOf = (res: { errors?: { extensions: { code: string } }[] }) =>
 describe('the audit trail', () => {
   it('records who changed what, before and after, with each mutation', async () => {
     const token = await t.adminToken();
-    const input = { year: 2031, metric: 'NEW_TECH_FIRMS', target: '12', source: 'test' };
+    const input = { year: 2031, metric: 'ANNUAL_OUTPUT_VALUE', target: '12', source: 'test' };
     const first = await t.ok(SET_TARGET, { i: input }, token);
     await t.ok(SET_TARGET, { i: { ...input, target: '15.50' } }, token);
     const events = await t.ok(

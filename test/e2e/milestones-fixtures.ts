@@ -115,6 +115,114 @@ export class MilestoneFixtures {
     return submitOutputReport.id;
   }
 
+  /** A unit in service in a building of the zone (one building per zone and suite). */
+  async unit(zoneId: string, area: string): Promise<string> {
+    let building = this.buildings.get(zoneId);
+    if (!building) {
+      const { createBuilding } = await this.mutate<{ createBuilding: { id: string } }>(
+        `mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`,
+        { input: { zoneId, code: unique('B').replace(/\W/g, ''), name: unique('Building') } },
+      );
+      building = createBuilding.id;
+      this.buildings.set(zoneId, building);
+    }
+    const { createUnit } = await this.mutate<{ createUnit: { id: string } }>(
+      `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }`,
+      {
+        input: {
+          buildingId: building,
+          code: unique('U').replace(/\W/g, ''),
+          floor: 1,
+          kind: 'OFFICE',
+          area,
+          monthlyRentPerSqm: '30',
+        },
+      },
+    );
+    return createUnit.id;
+  }
+  private readonly buildings = new Map<string, string>();
+
+  async lease(unitId: string, tenantId: string, startDate: string, endDate: string) {
+    await this.mutate(
+      `mutation($input: AllocateUnitInput!) { allocateUnit(input: $input) { id } }`,
+      { input: { unitId, tenantId, startDate, endDate } },
+    );
+  }
+
+  /**
+   * A grant decided on `decidedOn` (Asia/Shanghai): applied and approved through the API, then
+   * its decision moved to that day, as if the committee had decided it then.
+   */
+  async grant(tenantId: string, amount: string, decidedOn: string) {
+    const { createPolicy } = await this.mutate<{ createPolicy: { id: string } }>(
+      `mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }`,
+      {
+        input: {
+          code: unique('P').replace(/\W/g, '_').toUpperCase(),
+          title: 'Rent subsidy',
+          kind: 'RENT_SUBSIDY',
+          basis: '《吕梁市支持科技创新若干措施》',
+          budget: '1000000.00',
+          validFrom: '2025-01-01',
+          eligibility: {},
+        },
+      },
+    );
+    const { applyForBenefit } = await this.mutate<{ applyForBenefit: { id: string } }>(
+      `mutation($input: ApplyForBenefitInput!) { applyForBenefit(input: $input) { id } }`,
+      {
+        input: {
+          policyId: createPolicy.id,
+          tenantId,
+          requestedAmount: amount,
+          justification: 'Rent of the year',
+        },
+      },
+    );
+    await this.mutate(
+      `mutation($input: DecideBenefitInput!) { decideBenefit(input: $input) { id } }`,
+      { input: { id: applyForBenefit.id, approve: true } },
+    );
+    await this.t.dataSource.query(
+      `UPDATE benefit_applications SET submitted_at = $2::timestamptz, decided_at = $2::timestamptz
+        WHERE id = $1`,
+      [applyForBenefit.id, `${decidedOn}T10:00:00+08:00`],
+    );
+  }
+
+  /** A request opened at `openedOn` 09:00 in Asia/Shanghai (opened now, then moved there). */
+  async openRequest(tenantId: string, openedOn: string): Promise<string> {
+    const { openServiceRequest } = await this.mutate<{ openServiceRequest: { id: string } }>(
+      `mutation($input: OpenServiceRequestInput!) { openServiceRequest(input: $input) { id } }`,
+      { input: { tenantId, category: 'IP_PATENT', title: unique('Request'), description: 'x' } },
+    );
+    const at = `${openedOn}T09:00:00+08:00`;
+    await this.t.dataSource.query(
+      `UPDATE service_requests SET created_at = $2::timestamptz,
+              due_at = $2::timestamptz + interval '72 hours' WHERE id = $1`,
+      [openServiceRequest.id, at],
+    );
+    await this.t.dataSource.query(
+      `UPDATE service_request_events SET at = $2::timestamptz WHERE request_id = $1`,
+      [openServiceRequest.id, at],
+    );
+    return openServiceRequest.id;
+  }
+
+  /** Cancels a request on `cancelledOn` 09:00 in Asia/Shanghai. */
+  async cancelRequest(id: string, cancelledOn: string) {
+    await this.mutate(
+      `mutation($id: ID!) { updateServiceRequestStatus(id: $id, status: CANCELLED) { id } }`,
+      { id },
+    );
+    await this.t.dataSource.query(
+      `UPDATE service_request_events SET at = $2::timestamptz
+        WHERE request_id = $1 AND kind = 'STATUS_CHANGED'`,
+      [id, `${cancelledOn}T09:00:00+08:00`],
+    );
+  }
+
   async review(reportId: string, decision: 'ACCEPT' | 'RETURN') {
     await this.mutate(
       `mutation($id: ID!, $decision: ReviewDecision!, $note: String) {

@@ -324,3 +324,53 @@ describe('milestoneProgress', () => {
     expect(date.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('setMilestoneTarget', () => {
+  const SET = `mutation($input: MilestoneTargetInput!) { setMilestoneTarget(input: $input) { id target } }`;
+  const set = (metric: string, target: string, year = 2033) =>
+    t.gql<{ setMilestoneTarget: { id: string; target: string } }>(
+      SET,
+      { input: { year, metric, zoneId: zones.startup, target, source: 'committee decision' } },
+      admin,
+    );
+
+  it.each([
+    ['NEW_TECH_FIRMS', '1.5', 'target must be a whole number of firms for NEW_TECH_FIRMS'],
+    [
+      'NEW_HIGH_TECH_FIRMS',
+      '2.25',
+      'target must be a whole number of firms for NEW_HIGH_TECH_FIRMS',
+    ],
+    ['NEW_SRDI_FIRMS', '0.01', 'target must be a whole number of firms for NEW_SRDI_FIRMS'],
+    [
+      'INDUSTRIALIZATION_PROJECTS',
+      '6.5',
+      'target must be a whole number of projects for INDUSTRIALIZATION_PROJECTS',
+    ],
+    ['NEW_TECH_FIRMS', '-3', 'target must be at least 0'],
+  ])('refuses %s = %s naming target, writing nothing', async (metric, target, message) => {
+    const [targets, events] = [await t.count('milestone_targets'), await t.count('audit_events')];
+    const res = await set(metric, target);
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'target', message }],
+    });
+    expect(res.data).toBeFalsy();
+    expect(await t.count('milestone_targets')).toBe(targets);
+    expect(await t.count('audit_events')).toBe(events);
+  });
+
+  it('takes whole counts, written with or without decimals, and output in yuan to the fen', async () => {
+    expect((await set('NEW_TECH_FIRMS', '40', 2034)).data?.setMilestoneTarget.target).toBe('40.00');
+    expect((await set('NEW_SRDI_FIRMS', '2.00', 2034)).data?.setMilestoneTarget.target).toBe(
+      '2.00',
+    );
+    expect(
+      (await set('ANNUAL_OUTPUT_VALUE', '210000000.55', 2034)).data?.setMilestoneTarget.target,
+    ).toBe('210000000.55');
+    const fen = await set('ANNUAL_OUTPUT_VALUE', '1.005', 2034);
+    expect(fen.errors?.[0].extensions.fields).toEqual([
+      { field: 'target', message: 'target must have at most 2 decimal places' },
+    ]);
+  });
+});

@@ -1,19 +1,79 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
+  CREDIT_CODE_AUTHORITIES,
   CREDIT_CODE_CHARSET,
+  CREDIT_CODE_PROVINCES,
   creditCodeCheckChar,
   creditCodeProblem,
+  creditCodeTypingProblem,
   isValidCreditCode,
   withCheckChar,
 } from './credit-code.js';
 
-// Published codes of real registrations, checked by hand against GB 32100-2015.
-const KNOWN_VALID = ['91350100M000100Y43', '91110000600037341L'];
+// Published codes of real registrations, checked by hand against GB 32100-2015: two firms
+// (9 1), a national body (1 1, division 100000) and a firm of 吕梁市 as the demo park writes them.
+const KNOWN_VALID = [
+  '91350100M000100Y43',
+  '91110000600037341L',
+  '11100000000013127D',
+  '91141100MA0AHU829B',
+];
 
-const validCode = fc
-  .array(fc.constantFrom(...CREDIT_CODE_CHARSET), { minLength: 17, maxLength: 17 })
-  .map((chars) => withCheckChar(chars.join('')));
+const AUTHORITIES = Object.keys(CREDIT_CODE_AUTHORITIES);
+const digit = fc.constantFrom(...'0123456789');
+const anyChar = fc.constantFrom(...CREDIT_CODE_CHARSET);
+
+const authorityAndKind = fc
+  .constantFrom(...AUTHORITIES)
+  .chain((a) =>
+    fc.constantFrom(...Object.keys(CREDIT_CODE_AUTHORITIES[a].kinds)).map((k) => a + k),
+  );
+const division = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(...CREDIT_CODE_PROVINCES),
+        fc.array(digit, { minLength: 4, maxLength: 4 }),
+      )
+      .map(([p, rest]) => p + rest.join('')),
+  },
+  { weight: 1, arbitrary: fc.constant('100000') },
+);
+const identifier = fc.array(anyChar, { minLength: 9, maxLength: 9 }).map((c) => c.join(''));
+
+interface Parts {
+  head: string; // characters 1-2
+  division: string; // characters 3-8
+  identifier: string; // characters 9-17
+}
+const validParts: fc.Arbitrary<Parts> = fc.record({ head: authorityAndKind, division, identifier });
+const build = (p: Parts) => withCheckChar(p.head + p.division + p.identifier);
+const validCode = validParts.map(build);
+
+const badAuthority = fc
+  .constantFrom(...CREDIT_CODE_CHARSET)
+  .filter((c) => !AUTHORITIES.includes(c));
+const badKindFor = (authority: string) =>
+  fc
+    .constantFrom(...CREDIT_CODE_CHARSET)
+    .filter((c) => !(c in CREDIT_CODE_AUTHORITIES[authority].kinds));
+const badDivision = fc.oneof(
+  // a character other than a digit somewhere in the six
+  fc
+    .tuple(
+      fc.array(digit, { minLength: 6, maxLength: 6 }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.constantFrom(...'ABCDEFGHJKLMNPQRTUWXY'),
+    )
+    .map(([d, i, letter]) => (d.splice(i, 1, letter), d.join(''))),
+  // six digits whose first two are not a province (nor the national 100000)
+  fc
+    .tuple(fc.integer({ min: 0, max: 99 }), fc.array(digit, { minLength: 4, maxLength: 4 }))
+    .map(([p, rest]) => String(p).padStart(2, '0') + rest.join(''))
+    .filter((d) => !CREDIT_CODE_PROVINCES.includes(d.slice(0, 2)) && d !== '100000'),
+);
 
 describe('credit code (GB 32100-2015)', () => {
   it.each(KNOWN_VALID)('accepts the known valid code %s', (code) => {
@@ -37,20 +97,73 @@ describe('credit code (GB 32100-2015)', () => {
     expect(creditCodeProblem('91350100M000100Y44')).toMatch(/check character/);
   });
 
-  it('makes every completed 17-character body valid', () => {
-    fc.assert(fc.property(validCode, (code) => isValidCreditCode(code)));
+  it('refuses the all-zero code, whose check character is right, for its registration authority', () => {
+    expect(creditCodeCheckChar('0'.repeat(17))).toBe('0');
+    expect(creditCodeProblem('0'.repeat(18))).toBe(
+      'is wrong in its first character: the registration authority (登记管理部门代码) must be one of 1, 2, 3, 4, 5, 6, 7, 8, 9, A, N, Y',
+    );
+  });
+
+  it('names the part that is wrong', () => {
+    expect(creditCodeProblem(withCheckChar('94141100MA0AHU829'))).toBe(
+      'is wrong in its second character: the kind of organisation (机构类别代码) of registration authority 9 (工商) must be one of 1, 2, 3',
+    );
+    expect(creditCodeProblem(withCheckChar('Y2141100MA0AHU829'))).toMatch(
+      /authority Y \(其他\) must be one of 1$/,
+    );
+    expect(creditCodeProblem(withCheckChar('91A41100MA0AHU829'))).toBe(
+      'is wrong in characters 3-8: the administrative division (登记管理机关行政区划码, GB/T 2260) must be six digits',
+    );
+    expect(creditCodeProblem(withCheckChar('91191100MA0AHU829'))).toMatch(
+      /^is wrong in characters 3-8: .* must begin with a province code \(11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82\)/,
+    );
+    // 10 is the national level only as 100000.
+    expect(creditCodeProblem(withCheckChar('91101100MA0AHU829'))).toMatch(/province code/);
+  });
+
+  it('accepts every code built from valid parts with the right check character', () => {
+    fc.assert(
+      fc.property(validCode, (code) => creditCodeProblem(code) === null),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses a code with one part made invalid, naming that part, even with a right check character', () => {
+    const changed = validParts.chain((p) =>
+      fc.oneof(
+        badAuthority.map((a) => ({
+          code: build({ ...p, head: a + p.head[1] }),
+          part: /first character/,
+        })),
+        badKindFor(p.head[0]).map((k) => ({
+          code: build({ ...p, head: p.head[0] + k }),
+          part: /second character/,
+        })),
+        badDivision.map((d) => ({ code: build({ ...p, division: d }), part: /characters 3-8/ })),
+        anyChar
+          .filter((c) => c !== build(p)[17])
+          .map((c) => ({ code: build(p).slice(0, 17) + c, part: /check character/ })),
+      ),
+    );
+    fc.assert(
+      fc.property(changed, ({ code, part }) => {
+        expect(isValidCreditCode(code)).toBe(false);
+        expect(creditCodeProblem(code)).toMatch(part);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('refuses every change of a single character of a valid code', () => {
-    const anyChar = fc.constantFrom(...CREDIT_CODE_CHARSET, 'I', 'O', 'S', 'V', 'Z', 'a', '-');
+    const replacement = fc.constantFrom(...CREDIT_CODE_CHARSET, 'I', 'O', 'S', 'V', 'Z', 'a', '-');
     fc.assert(
       fc.property(
         fc.oneof(fc.constantFrom(...KNOWN_VALID), validCode),
         fc.integer({ min: 0, max: 17 }),
-        anyChar,
-        (code, position, replacement) => {
-          fc.pre(code[position] !== replacement);
-          const changed = code.slice(0, position) + replacement + code.slice(position + 1);
+        replacement,
+        (code, position, char) => {
+          fc.pre(code[position] !== char);
+          const changed = code.slice(0, position) + char + code.slice(position + 1);
           expect(isValidCreditCode(changed)).toBe(false);
         },
       ),
@@ -61,5 +174,38 @@ describe('credit code (GB 32100-2015)', () => {
   it('throws when asked to complete something that is not 17 valid characters', () => {
     expect(() => withCheckChar('91350100M000100Y')).toThrow();
     expect(() => withCheckChar('91350100O000100Y4')).toThrow();
+  });
+});
+
+describe('credit code as it is typed', () => {
+  const prefixes = (code: string) =>
+    Array.from({ length: code.length + 1 }, (_, n) => code.slice(0, n));
+
+  it('finds nothing wrong in any beginning of a valid code', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...KNOWN_VALID), validCode), (code) =>
+        prefixes(code).every((p) => creditCodeTypingProblem(p) === null),
+      ),
+    );
+  });
+
+  it('says what is wrong as soon as the wrong part is typed, as the full check does', () => {
+    expect(creditCodeTypingProblem('0')).toMatch(/first character/);
+    expect(creditCodeTypingProblem('94')).toMatch(/second character/);
+    expect(creditCodeTypingProblem('9119')).toMatch(/characters 3-8/);
+    expect(creditCodeTypingProblem('91101')).toMatch(/characters 3-8/);
+    expect(creditCodeTypingProblem('9114A')).toMatch(/characters 3-8: .* must be six digits/);
+    expect(creditCodeTypingProblem('91141100I')).toMatch(/may only use/);
+    expect(creditCodeTypingProblem('91350100M000100Y44')).toMatch(/check character/);
+    expect(creditCodeTypingProblem('91350100M000100Y433')).toBe('must be 18 characters');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (typed) => {
+        const problem = creditCodeTypingProblem(typed);
+        if (typed.length === 18) expect(problem).toBe(creditCodeProblem(typed));
+        // Once something is wrong, typing more never puts it right.
+        if (problem && typed.length <= 18)
+          expect(creditCodeTypingProblem(typed + '0')).not.toBeNull();
+      }),
+    );
   });
 });

@@ -9,6 +9,8 @@ import {
   assertTenantAccess,
   BadInputError,
   ConflictError,
+  ForbiddenError,
+  isTenantUser,
   NotFoundError,
   scopeTenant,
   todayInShanghai,
@@ -195,8 +197,7 @@ export class BenefitApplicationsService {
   /** A firm takes back an application that has not been decided. */
   async withdraw(actor: Actor, id: string): Promise<BenefitApplication> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lock(em, id);
-      assertTenantAccess(actor, before.tenantId);
+      const before = await this.lockOwn(em, actor, id);
       if (before.status !== BenefitStatus.SUBMITTED) {
         throw new ConflictError(
           `Only a SUBMITTED application can be withdrawn; this one is ${before.status}`,
@@ -218,6 +219,23 @@ export class BenefitApplicationsService {
         })
       : null;
     if (!row) throw new NotFoundError('BenefitApplication', id);
+    return row;
+  }
+
+  /**
+   * The application for a firm's user only if it is its firm's: another firm's and one that does
+   * not exist are both FORBIDDEN, so that ids cannot be probed. The committee gets NOT_FOUND.
+   */
+  private async lockOwn(em: EntityManager, actor: Actor, id: string): Promise<BenefitApplication> {
+    if (!isTenantUser(actor)) return this.lock(em, id);
+    const row =
+      actor.tenantId && isUuid(id)
+        ? await em.getRepository(BenefitApplication).findOne({
+            where: { id, tenantId: actor.tenantId },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
+    if (!row) throw new ForbiddenError('A firm can only reach its own data');
     return row;
   }
 

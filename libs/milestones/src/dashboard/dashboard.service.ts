@@ -8,6 +8,7 @@ import { ServiceRequestsService } from '@jcv/service-desk';
 import { NotFoundError, todayInShanghai } from '@jcv/shared';
 import { OccupancyService } from '@jcv/space';
 import { countingWindow } from '../progress/milestone-rules.js';
+import { dashboardDay } from './dashboard-day.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { ZoneDashboard } from './zone-dashboard.type.js';
 
@@ -27,12 +28,16 @@ export class DashboardService {
    * Every figure of a zone's dashboard, each from one statement, run side by side: the tenant
    * counts, the zone's milestones (one statement per family) with its output month by month
    * from the same output statement, and the other capabilities' own counts.
+   * Asked on D, the point-in-time figures are taken on E (dashboardDay): a past year shows the
+   * park as that year ended. The milestones stay evaluated on D, as milestoneProgress is, so
+   * that a past year's unmet target reads MISSED rather than a forecast.
    */
   async zoneDashboard(zoneId: string, year: number, asOf?: string): Promise<ZoneDashboard> {
     const zone = await this.park.zone(zoneId);
     if (!zone) throw new NotFoundError('Zone', zoneId);
     const day = asOf ?? todayInShanghai();
     const w = countingWindow(year, day);
+    const e = dashboardDay(year, day);
     const [evaluated, tenants, occupancy, overdueReports, openServiceRequests, benefitsGranted] =
       await Promise.all([
         this.progress
@@ -40,17 +45,17 @@ export class DashboardService {
           .then((targets) =>
             this.progress.evaluateYear(year, targets, day, { outputMonthsOf: [zoneId] }),
           ),
-        this.tenantCounts(zoneId, day, w),
-        this.occupancy.occupancy(zoneId, day),
-        this.overdue.overdueCount(zoneId, day),
-        this.serviceRequests.openInZone(zoneId, day),
+        this.tenantCounts(zoneId, e, w),
+        this.occupancy.occupancy(zoneId, e),
+        this.overdue.overdueCount(zoneId, e),
+        this.serviceRequests.openInZone(zoneId, e),
         w ? this.benefits.grantedInZone(zoneId, w.from, w.to) : Promise.resolve('0'),
       ]);
     const output = evaluated.tally.outputOf(zoneId);
     return Object.assign(new ZoneDashboard(), {
       zone,
       year,
-      asOf: day,
+      asOf: e,
       ...tenants,
       occupancy,
       outputValueYtd: output.total,
@@ -62,7 +67,7 @@ export class DashboardService {
     });
   }
 
-  /** Resident on asOf (entered, not gone before it), and new in W whatever their kind. */
+  /** Resident on E (entered, not gone before it), and new in W whatever their kind. */
   private async tenantCounts(
     zoneId: string,
     asOf: string,

@@ -22,7 +22,10 @@ export class ZoneDashboard {
   @Field(() => Int)
   year: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description:
+      'The day the figures are taken on: the day asked, or 31 December of a year that has ended.',
+  })
   asOf: string;
 
   @Field(() => Int, { description: 'Tenants entered by asOf and not gone before it.' })

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { DecimalScalar, IsDecimalValue } from '@jcv/shared';
 import { MilestoneMetric } from './milestone-metric.js';
+import { IsTargetOfMetric } from './target-rules.js';
 
 @InputType()
 export class MilestoneTargetInput {
@@ -20,8 +21,11 @@ export class MilestoneTargetInput {
   @IsUUID('all', { message: 'zoneId must be an id' })
   zoneId?: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, {
+    description: 'A whole number for the counts of firms and projects; yuan to the fen for output.',
+  })
   @IsDecimalValue({ min: '0', max: '9999999999999999.99', maxDecimals: 2 })
+  @IsTargetOfMetric()
   target: string;
 
   @Field()

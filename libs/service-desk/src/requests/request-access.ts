@@ -1,13 +1,29 @@
-import { type Actor, assertTenantAccess, ForbiddenError, Role } from '@jcv/shared';
-import type { ServiceRequest } from './service-request.entity.js';
+import { type Actor, ForbiddenError, isTenantUser, Role } from '@jcv/shared';
 
-/** A firm reaches its own requests, a provider those assigned to it, the committee all. */
-export function assertRequestAccess(actor: Actor, request: ServiceRequest): void {
+/**
+ * The requests the caller reaches: a firm's user its firm's, a provider those assigned to it,
+ * the committee all (null: no limit).
+ */
+export function requestScope(actor: Actor): { tenantId: string } | { assigneeId: string } | null {
   if (actor.role === Role.SERVICE_PROVIDER) {
-    if (!actor.serviceProviderId || request.assigneeId !== actor.serviceProviderId) {
-      throw new ForbiddenError('A provider can only reach the requests assigned to it');
-    }
-    return;
+    if (!actor.serviceProviderId) throw unreachableRequest(actor);
+    return { assigneeId: actor.serviceProviderId };
   }
-  assertTenantAccess(actor, request.tenantId);
+  if (isTenantUser(actor)) {
+    if (!actor.tenantId) throw unreachableRequest(actor);
+    return { tenantId: actor.tenantId };
+  }
+  return null;
+}
+
+/**
+ * The one answer for a request outside the caller's scope, whether or not it exists, so that
+ * ids cannot be probed.
+ */
+export function unreachableRequest(actor: Actor): ForbiddenError {
+  return new ForbiddenError(
+    actor.role === Role.SERVICE_PROVIDER
+      ? 'A provider can only reach the requests assigned to it'
+      : 'A firm can only reach its own data',
+  );
 }

@@ -2,20 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import {
-  type Actor,
-  assertTenantAccess,
-  BadInputError,
-  ConflictError,
-  NotFoundError,
-} from '@jcv/shared';
+import { type Actor, BadInputError, ConflictError, NotFoundError } from '@jcv/shared';
 import { isUuid } from '../ids.js';
 import { ServiceProvidersService } from '../providers/service-providers.service.js';
 import { ServiceRequest } from './service-request.entity.js';
 import { ServiceRequestEventKind } from './service-request-event.entity.js';
 import { RATEABLE_STATUSES, ServiceRequestStatus as S } from './service-request-status.js';
 import { moveRefusal } from './status-machine.js';
-import { assertRequestAccess } from './request-access.js';
+import { requestScope, unreachableRequest } from './request-access.js';
 import { recordHistory } from './history.js';
 
 /**
@@ -37,7 +31,7 @@ export class ServiceRequestWorkflowService {
   async assign(actor: Actor, id: string, providerId: string): Promise<ServiceRequest> {
     const provider = await this.providers.require(providerId);
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lock(em, id);
+      const before = await this.lock(em, id, actor);
       if (before.status !== S.OPEN && before.status !== S.ASSIGNED) {
         throw new ConflictError(
           `Only an OPEN or ASSIGNED request can be assigned; this one is ${before.status}`,
@@ -76,8 +70,7 @@ export class ServiceRequestWorkflowService {
     note?: string | null,
   ): Promise<ServiceRequest> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lock(em, id);
-      assertRequestAccess(actor, before);
+      const before = await this.lock(em, id, actor);
       if (before.status === S.OPEN && status === S.ASSIGNED) {
         throw new ConflictError(
           'A request becomes ASSIGNED when it is given to a provider: use assignServiceRequest',
@@ -111,8 +104,7 @@ export class ServiceRequestWorkflowService {
     comment?: string | null,
   ): Promise<ServiceRequest> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lock(em, id);
-      assertTenantAccess(actor, before.tenantId);
+      const before = await this.lock(em, id, actor);
       if (!RATEABLE_STATUSES.includes(before.status)) {
         throw new ConflictError(
           `A request can be rated once it is RESOLVED or CLOSED; this one is ${before.status}`,
@@ -140,14 +132,19 @@ export class ServiceRequestWorkflowService {
     });
   }
 
-  private async lock(em: EntityManager, id: string): Promise<ServiceRequest> {
+  /**
+   * Locks the request if it is within the caller's reach. Outside it, missing or not, is one
+   * FORBIDDEN; only the committee, which may see every request, learns that one does not exist.
+   */
+  private async lock(em: EntityManager, id: string, actor: Actor): Promise<ServiceRequest> {
+    const scope = requestScope(actor);
     const row = isUuid(id)
       ? await em.getRepository(ServiceRequest).findOne({
-          where: { id },
+          where: { id, ...scope },
           lock: { mode: 'pessimistic_write' },
         })
       : null;
-    if (!row) throw new NotFoundError('ServiceRequest', id);
+    if (!row) throw scope ? unreachableRequest(actor) : new NotFoundError('ServiceRequest', id);
     return row;
   }
 
