@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MAX_FAILED_LOGINS } from '@jcv/identity';
+import { MAX_FAILED_LOGINS, passwordChecks } from '@jcv/identity';
 import { Role } from '@jcv/shared';
 import { startTestApp, TEST_ADMIN, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
@@ -37,6 +37,16 @@ const claims = (over: object = {}) => {
 };
 const codeOf = (res: { errors?: { extensions: { code: string } }[] }) =>
   res.errors?.[0]?.extensions.code;
+const payloadOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+
+async function newAnalyst(app: TestApp, email: string) {
+  await app.ok(
+    `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+    { i: { email, displayName: 'T', password: TEST_PASSWORD, role: 'ANALYST' } },
+    await app.adminToken(),
+  );
+}
 
 describe('login', () => {
   it('gives a short-lived HS256 access token and a refresh token for the right password', async () => {
@@ -90,6 +100,64 @@ describe('login', () => {
     expect(res.errors![0].message).toMatch(/too many/i);
   });
 
+  it('checks at most five passwords when twenty wrong ones arrive at once', async () => {
+    const email = 'raced@test.example';
+    await newAnalyst(t, email);
+    const checksBefore = passwordChecks();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.gql(LOGIN, { input: { email, password: `wrong-password-${i}` } }),
+      ),
+    );
+    expect(answers.map(codeOf)).toEqual(Array(20).fill('UNAUTHENTICATED'));
+    expect(passwordChecks() - checksBefore).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
+    const [{ attempts }] = await t.dataSource.query(
+      `SELECT attempts FROM login_attempts WHERE email_key = $1`,
+      [email],
+    );
+    expect(attempts).toBe(MAX_FAILED_LOGINS);
+    const right = await t.gql(LOGIN, { input: { email, password: TEST_PASSWORD } });
+    expect(codeOf(right)).toBe('UNAUTHENTICATED');
+    expect(right.errors![0].message).toMatch(/too many/i);
+    expect(passwordChecks() - checksBefore).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
+  });
+
+  it('gives the attempts back after a success', async () => {
+    const email = 'recovered@test.example';
+    await newAnalyst(t, email);
+    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) {
+      await t.gql(LOGIN, { input: { email, password: 'wrong-password-x' } });
+    }
+    await t.ok(LOGIN, { input: { email, password: TEST_PASSWORD } });
+    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) {
+      await t.gql(LOGIN, { input: { email, password: 'wrong-password-y' } });
+    }
+    expect(
+      (await t.ok(LOGIN, { input: { email, password: TEST_PASSWORD } })).login.user.email,
+    ).toBe(email);
+  });
+
+  it('keeps the throttle in the database alone, which every API instance shares', async () => {
+    const email = 'instances@test.example';
+    await newAnalyst(t, email);
+    // Five failures recorded by another instance: this one refuses the right password too.
+    await t.dataSource.query(`INSERT INTO login_attempts (email_key, attempts) VALUES ($1, $2)`, [
+      email,
+      MAX_FAILED_LOGINS,
+    ]);
+    const res = await t.gql(LOGIN, { input: { email, password: TEST_PASSWORD } });
+    expect(res.errors![0].message).toMatch(/too many/i);
+    // A window that ran out elsewhere has run out here: nothing is remembered in the process.
+    await t.dataSource.query(
+      `UPDATE login_attempts SET window_started_at = now() - interval '16 minutes'
+        WHERE email_key = $1`,
+      [email],
+    );
+    expect(
+      (await t.ok(LOGIN, { input: { email, password: TEST_PASSWORD } })).login.user.email,
+    ).toBe(email);
+  });
+
   it('stores passwords as argon2id hashes', async () => {
     const [{ password_hash }] = await t.dataSource.query(
       `SELECT password_hash FROM users WHERE lower(email) = $1`,
@@ -110,6 +178,25 @@ describe('access tokens', () => {
     const res = await t.gql(ME, {}, token);
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
     expect(res.errors![0].message).toMatch(/expired/);
+  });
+
+  it('refuses a correctly signed token without an expiry or issue time', async () => {
+    const real = (
+      await t.ok(LOGIN, { input: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } })
+    ).login.accessToken;
+    const { exp: _exp, ...noExp } = payloadOf(real);
+    const { iat: _iat, ...noIat } = payloadOf(real);
+    for (const claims of [noExp, noIat]) {
+      const res = await t.gql(
+        ME,
+        {},
+        sign({ alg: 'HS256', typ: 'JWT' }, claims, t.config.jwtSecret),
+      );
+      expect(codeOf(res)).toBe('UNAUTHENTICATED');
+    }
+    // The same claims with both, signed the same way, are good: only the missing one was wrong.
+    const whole = sign({ alg: 'HS256', typ: 'JWT' }, payloadOf(real), t.config.jwtSecret);
+    expect((await t.ok(ME, {}, whole)).me.email).toBe(TEST_ADMIN.email);
   });
 
   it('refuses an unsigned alg:none token', async () => {

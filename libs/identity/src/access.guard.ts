@@ -1,22 +1,54 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import {
   ACCESS_KEY,
   type AccessRule,
-  type Actor,
+  DomainError,
   ForbiddenError,
   requestOf,
+  type Role,
   UnauthenticatedError,
 } from '@jcv/shared';
+import type { VerifiedToken } from './jwt.strategy.js';
+import type { SignedInActor } from './signed-in-actor.js';
+
+// The user's row as it is now, and whether the token's sign-in still holds: one statement of
+// two primary-key probes.
+const CURRENT_STATE = `
+  SELECT u.role, u.tenant_id, u.service_provider_id, u.active,
+         (s.revoked_at IS NULL AND s.user_id = u.id) IS TRUE AS signed_in
+    FROM users u LEFT JOIN sign_ins s ON s.id = $2
+   WHERE u.id = $1`;
+
+interface CurrentState {
+  role: Role;
+  tenant_id: string | null;
+  service_provider_id: string | null;
+  active: boolean;
+  signed_in: boolean;
+}
+
+// The guard runs once per root field, and query fields run side by side: a document of several
+// is one request, checked once.
+const checked = new WeakMap<object, Promise<SignedInActor>>();
 
 /**
  * The one gate of every operation. An operation must state who may call it (`@Roles` or
  * `@Public`); one that states nothing is denied, so a forgotten decorator fails closed.
+ *
+ * The token says who signed in; the caller's role, firm, provider and whether it may still act
+ * come from the user's row, read on every request, so a deactivation, a new role or a revoked
+ * sign-in counts at once rather than when the token expires.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     super();
   }
 
@@ -27,12 +59,43 @@ export class AccessGuard extends AuthGuard('jwt') {
     ]);
     if (!rule) throw new ForbiddenError('This operation has no access rule and is closed');
     if (rule.kind === 'public') return true;
-    await super.canActivate(context);
-    const actor = requestOf(context).user as Actor;
+    const request = requestOf(context);
+    let check = checked.get(request);
+    if (!check) {
+      check = this.authenticate(context, request);
+      checked.set(request, check);
+    }
+    const actor = await check;
+    request.user = actor;
     if (!rule.roles.includes(actor.role)) {
       throw new ForbiddenError(`${actor.role} may not do this`);
     }
     return true;
+  }
+
+  private async authenticate(
+    context: ExecutionContext,
+    request: { user?: unknown },
+  ): Promise<SignedInActor> {
+    await super.canActivate(context);
+    return this.currentActor(request.user as VerifiedToken);
+  }
+
+  private async currentActor(token: VerifiedToken): Promise<SignedInActor> {
+    const [row]: CurrentState[] = await this.dataSource.query(CURRENT_STATE, [
+      token.userId,
+      token.signInId,
+    ]);
+    if (!row) throw new UnauthenticatedError('Access token is not valid');
+    if (!row.active) throw new UnauthenticatedError('This account is deactivated');
+    if (!row.signed_in) throw new UnauthenticatedError('This sign-in has ended; sign in again');
+    return {
+      userId: token.userId,
+      role: row.role,
+      tenantId: row.tenant_id,
+      serviceProviderId: row.service_provider_id,
+      signInId: token.signInId,
+    };
   }
 
   override getRequest(context: ExecutionContext) {
@@ -40,6 +103,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T, info: unknown): T {
+    // The strategy's own refusals (no expiry, no sign-in) say why.
+    if (err instanceof DomainError) throw err;
     if (err || !user) {
       const reason = info instanceof Error ? info.name : undefined;
       throw new UnauthenticatedError(

@@ -5,25 +5,37 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { AuditService } from '@jcv/audit';
-import { type Actor, UnauthenticatedError } from '@jcv/shared';
+import { type Actor, BadInputError, UnauthenticatedError } from '@jcv/shared';
 import { User } from './user.entity.js';
 import { verifyPassword } from './passwords.js';
+import { clearLoginAttempts, emailKey, reserveLoginAttempt } from './login-throttle.js';
+import { revokeSignIn, startSignIn } from './sign-ins.js';
+import { asSignedInView } from './user-visibility.js';
 import type { AuthPayload } from './dto/auth-payload.type.js';
 
-/** Failed sign-ins allowed for one email within the window before it is throttled. */
-export const MAX_FAILED_LOGINS = 5;
-const FAILED_LOGIN_WINDOW = '15 minutes';
 const BAD_CREDENTIALS = 'Email or password is not right';
 
-/** The claims of an access token, beyond the registered ones. */
+/**
+ * The claims of an access token, beyond the registered ones (iat, exp, iss, aud). `role`, `tid`
+ * and `spid` tell a client who signed in; the server reads them from the user's row instead.
+ */
 export interface AccessClaims {
   sub: string;
+  /** The sign-in (refresh-token family): revoking it ends this token too. */
+  sid: string;
   role: Actor['role'];
   tid: string | null;
   spid: string | null;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Splits `id.secret`; undefined when it cannot be a refresh token. */
+function parseRefreshToken(token: string): { id: string; secret: string } | undefined {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { id, secret };
+}
 
 @Injectable()
 export class AuthService {
@@ -35,13 +47,9 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string): Promise<AuthPayload> {
-    const key = email.trim().toLowerCase();
-    const [{ failures }] = await this.dataSource.query(
-      `SELECT count(*)::int AS failures FROM login_failures
-        WHERE email_key = $1 AND at > now() - interval '${FAILED_LOGIN_WINDOW}'`,
-      [key],
-    );
-    if (failures >= MAX_FAILED_LOGINS) {
+    const key = emailKey(email);
+    // Reserved before the password is checked, so racing guesses cannot outrun the count.
+    if (!(await reserveLoginAttempt(this.dataSource, key))) {
       throw new UnauthenticatedError('Too many failed sign-ins for this account; try again later');
     }
     const user = await this.dataSource
@@ -50,13 +58,15 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.email) = :key AND u.active', { key })
       .getOne();
+    // A failure keeps its reservation: it is the failure's record.
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      await this.dataSource.query(`INSERT INTO login_failures (email_key) VALUES ($1)`, [key]);
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
     return this.dataSource.transaction(async (em) => {
-      await em.query(`DELETE FROM login_failures WHERE email_key = $1`, [key]);
-      const payload = await this.issue(em, user, randomUUID());
+      await clearLoginAttempts(em, key);
+      const signInId = randomUUID();
+      await startSignIn(em, signInId, user.id);
+      const payload = await this.issue(em, user, signInId);
       await this.audit.record(em, {
         actor: actorOf(user),
         operation: 'login',
@@ -72,21 +82,22 @@ export class AuthService {
    * or replayed, so its whole family (every token descended from the same sign-in) is revoked.
    */
   async refresh(token: string): Promise<AuthPayload> {
-    const [id, secret] = token.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id))
-      throw new UnauthenticatedError('Refresh token is not valid');
+    const parsed = parseRefreshToken(token);
+    if (!parsed) throw new UnauthenticatedError('Refresh token is not valid');
+    const { id, secret } = parsed;
     const outcome = await this.dataSource.transaction(async (em) => {
+      // The sign-in's row is locked too, so a sign-out and a rotation take turns.
       const [row] = await em.query(
-        `SELECT id, user_id, family_id, token_hash, expires_at < now() AS expired, used_at, revoked_at
-           FROM refresh_tokens WHERE id = $1 FOR UPDATE`,
+        `SELECT r.id, r.user_id, r.family_id, r.token_hash, r.expires_at < now() AS expired,
+                r.used_at, r.revoked_at, s.revoked_at AS sign_in_revoked_at
+           FROM refresh_tokens r JOIN sign_ins s ON s.id = r.family_id
+          WHERE r.id = $1 FOR UPDATE`,
         [id],
       );
       if (!row || row.token_hash !== sha256(secret)) return { error: 'Refresh token is not valid' };
+      if (row.sign_in_revoked_at) return { error: 'This sign-in has ended; sign in again' };
       if (row.used_at || row.revoked_at) {
-        await em.query(
-          `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
-          [row.family_id],
-        );
+        await revokeSignIn(em, row.family_id);
         await this.audit.record(em, {
           actor: null,
           operation: 'refreshTokenReuse',
@@ -114,9 +125,44 @@ export class AuthService {
     return outcome.payload;
   }
 
+  /**
+   * Signs out: the refresh token's whole sign-in is revoked, and with it the access tokens of
+   * that sign-in. The refresh token is the proof, so an expired access token does not stop it;
+   * signing out of a sign-in that has already ended changes nothing.
+   */
+  async logout(token: string): Promise<boolean> {
+    const parsed = parseRefreshToken(token);
+    const invalid = () => new BadInputError('refreshToken', 'is not a valid refresh token');
+    if (!parsed) throw invalid();
+    return this.dataSource.transaction(async (em) => {
+      const [row] = await em.query(
+        `SELECT r.family_id, r.token_hash, u.id, u.role, u.tenant_id, u.service_provider_id
+           FROM refresh_tokens r JOIN users u ON u.id = r.user_id WHERE r.id = $1`,
+        [parsed.id],
+      );
+      if (!row || row.token_hash !== sha256(parsed.secret)) throw invalid();
+      if (await revokeSignIn(em, row.family_id)) {
+        await this.audit.record(em, {
+          actor: {
+            userId: row.id,
+            role: row.role,
+            tenantId: row.tenant_id,
+            serviceProviderId: row.service_provider_id,
+          },
+          operation: 'logout',
+          entity: 'User',
+          entityId: row.id,
+          after: { signIn: row.family_id },
+        });
+      }
+      return true;
+    });
+  }
+
   private async issue(em: EntityManager, user: User, familyId: string): Promise<AuthPayload> {
     const claims: AccessClaims = {
       sub: user.id,
+      sid: familyId,
       role: user.role,
       tid: user.tenantId,
       spid: user.serviceProviderId,
@@ -135,7 +181,7 @@ export class AuthService {
        VALUES ($1, $2, $3, now() + make_interval(days => $4)) RETURNING id`,
       [user.id, familyId, sha256(secret), this.config.refreshTokenTtlDays],
     );
-    return { accessToken, refreshToken: `${id}.${secret}`, expiresAt, user };
+    return { accessToken, refreshToken: `${id}.${secret}`, expiresAt, user: asSignedInView(user) };
   }
 }
 

@@ -4,10 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard.js';
+import { AccountsResolver } from './accounts.resolver.js';
+import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 import { IdentityResolver } from './identity.resolver.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { User } from './user.entity.js';
+import { UserAccountFieldsResolver } from './user-account-fields.resolver.js';
 import { UsersService } from './users.service.js';
 
 @Module({
@@ -15,8 +18,11 @@ import { UsersService } from './users.service.js';
   providers: [
     AuthService,
     UsersService,
+    AccountsService,
     JwtStrategy,
     IdentityResolver,
+    AccountsResolver,
+    UserAccountFieldsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [UsersService, AuthService],

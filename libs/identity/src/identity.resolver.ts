@@ -6,6 +6,7 @@ import { User } from './user.entity.js';
 import { AuthPayload } from './dto/auth-payload.type.js';
 import { LoginInput } from './dto/login.input.js';
 import { CreateUserInput } from './dto/create-user.input.js';
+import { LogoutArgs } from './dto/account.args.js';
 
 @Resolver(() => User)
 export class IdentityResolver {
@@ -24,6 +25,13 @@ export class IdentityResolver {
   @Mutation(() => AuthPayload)
   refreshToken(@Args('refreshToken') refreshToken: string) {
     return this.auth.refresh(refreshToken);
+  }
+
+  // The refresh token is the proof: signing out works with an expired access token too.
+  @Public()
+  @Mutation(() => Boolean, { description: "Revokes the refresh token's whole sign-in." })
+  logout(@Args() args: LogoutArgs) {
+    return this.auth.logout(args.refreshToken);
   }
 
   @Roles(...ALL_ROLES)

@@ -3,12 +3,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
-import type { Actor } from '@jcv/shared';
+import { UnauthenticatedError } from '@jcv/shared';
 import type { AccessClaims } from './auth.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a verified access token says: who signed in, and which sign-in. */
+export interface VerifiedToken {
+  userId: string;
+  signInId: string;
+}
 
 /**
  * Verifies Bearer access tokens: HS256 only (an `alg: none` or RS/HS-confused token is refused),
- * signature, expiry, issuer and audience.
+ * signature, expiry (which must be there), issuer and audience. It reads nothing from the
+ * database: passport keeps one strategy per name for the whole process, so the account check
+ * lives in AccessGuard, which belongs to its app.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -25,12 +35,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessClaims): Actor {
-    return {
-      userId: claims.sub,
-      role: claims.role,
-      tenantId: claims.tid ?? null,
-      serviceProviderId: claims.spid ?? null,
-    };
+  validate(claims: Partial<AccessClaims> & { exp?: unknown; iat?: unknown }): VerifiedToken {
+    // jsonwebtoken checks `exp` only when it is there: a token without one would never expire.
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.iat !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !UUID.test(claims.sid)
+    ) {
+      throw new UnauthenticatedError('Access token is not valid');
+    }
+    return { userId: claims.sub, signInId: claims.sid };
   }
 }

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Role } from '@jcv/shared';
+import { Locale } from './locale.js';
 
 @ObjectType()
 @Entity('users')
@@ -40,9 +41,15 @@ export class User {
   @Column({ name: 'service_provider_id', type: 'uuid', nullable: true })
   serviceProviderId: string | null;
 
+  // `active` and `locale` are GraphQL fields through UserAccountFieldsResolver, which shows them to
+  // the user itself and to ADMIN only.
   @HideField()
   @Column({ default: true })
   active: boolean;
+
+  @HideField()
+  @Column({ type: 'text', default: Locale.ZH_CN })
+  locale: Locale;
 
   @HideField()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

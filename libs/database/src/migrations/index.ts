@@ -5,12 +5,13 @@ import { reportingMigrations } from './reporting.js';
 import { milestonesMigrations } from './milestones.js';
 import { benefitsMigrations } from './benefits.js';
 import { serviceDeskMigrations } from './service-desk.js';
+import { Accounts1764000700000 } from './1764000700000-accounts.js';
 
 /**
- * Every migration. A landed migration is never edited: add a new one. Each capability lists its
- * own in a file of its own here and owns a range of timestamps: tenants 17640001…, space
- * 17640002…, reporting 17640003…, milestones 17640004…, benefits 17640005…, service desk
- * 17640006…. TypeORM applies them in timestamp order.
+ * Every migration, in the order they landed. A landed migration is never edited: add a new one
+ * at the end, with a timestamp later than every landed one (migration-order.spec.ts holds it),
+ * so that a fresh database and an upgraded one apply the same migrations in the same order. The
+ * first ones are listed per capability, from when each capability had a range of its own.
  */
 export const migrations = [
   Foundation1764000000000,
@@ -20,4 +21,5 @@ export const migrations = [
   ...milestonesMigrations,
   ...benefitsMigrations,
   ...serviceDeskMigrations,
+  Accounts1764000700000,
 ];

@@ -10,7 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Role } from '@jcv/shared';
-import { MIN_PASSWORD_LENGTH } from '../passwords.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords.js';
 
 @InputType()
 export class CreateUserInput {
@@ -29,7 +29,9 @@ export class CreateUserInput {
   @MinLength(MIN_PASSWORD_LENGTH, {
     message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
   })
-  @MaxLength(1024)
+  @MaxLength(MAX_PASSWORD_LENGTH, {
+    message: `password must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  })
   password: string;
 
   @Field(() => Role)
