@@ -15,6 +15,7 @@ import { BenefitsModule } from '@jcv/benefits';
 import { ServiceDeskModule } from '@jcv/service-desk';
 import { createValidationPipe } from '@jcv/shared';
 import { graphqlOptions } from './graphql/graphql.options.js';
+import { IdempotencyModule } from './graphql/idempotency.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -28,6 +29,7 @@ export class AppModule {
         DatabaseModule,
         AuditModule,
         GraphQLModule.forRoot(graphqlOptions(config)),
+        IdempotencyModule,
         IdentityModule,
         ParkModule,
         TenantsModule,

@@ -6,6 +6,7 @@ import { milestonesMigrations } from './milestones.js';
 import { benefitsMigrations } from './benefits.js';
 import { serviceDeskMigrations } from './service-desk.js';
 import { Accounts1764000700000 } from './1764000700000-accounts.js';
+import { IdempotencyKeys1764000700100 } from './1764000700100-idempotency-keys.js';
 
 /**
  * Every migration, in the order they landed. A landed migration is never edited: add a new one
@@ -22,4 +23,5 @@ export const migrations = [
   ...benefitsMigrations,
   ...serviceDeskMigrations,
   Accounts1764000700000,
+  IdempotencyKeys1764000700100,
 ];
