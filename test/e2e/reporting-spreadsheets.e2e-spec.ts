@@ -21,7 +21,8 @@ import { exportReportsCommand } from '../../libs/reporting/src/cli/export-comman
 
 const IMPORT = `mutation($fileName: String!, $content: String!) {
   importOutputReports(fileName: $fileName, contentBase64: $content) {
-    fileName rowsRead imported newRevisions errorCount errors { row column header message }
+    fileName rowsRead imported newRevisions unchanged errorCount
+    errors { sheet row column header message }
   }
 }`;
 const EXPORT = `query($zoneId: ID!, $year: Int!, $format: ReportFileFormat) {
@@ -85,10 +86,6 @@ async function latest(year: number) {
     after = d.outputReports.pageInfo.endCursor;
   }
 }
-const figuresOf = (n: any) => {
-  const { revision: _r, status: _s, ...rest } = n;
-  return rest;
-};
 const byKey = (a: any, b: any) =>
   `${a.tenant.id}${a.period}`.localeCompare(`${b.tenant.id}${b.period}`);
 
@@ -140,6 +137,7 @@ describe('importOutputReports', () => {
       rowsRead: 5,
       imported: 5,
       newRevisions: 1,
+      unchanged: 0,
       errorCount: 0,
       errors: [],
     });
@@ -187,6 +185,7 @@ describe('importOutputReports', () => {
     expect(result).toMatchObject({ rowsRead: 4, imported: 0, errorCount: 1 });
     expect(result.errors).toEqual([
       {
+        sheet: null,
         row: 4,
         column: 'outputValue',
         header: '产值（元） Output value (yuan)',
@@ -284,7 +283,7 @@ describe('importOutputReports', () => {
 });
 
 describe('exportOutputReports', () => {
-  it('writes a zone’s year with Chinese and English headers, teams on a sheet of their own', async () => {
+  it('writes a zone’s year with Chinese and English headers, teams on a sheet of their own, the platform id on every row', async () => {
     await t.ok(SUBMIT, { input: figures(team.id, '2025-03') }, admin);
     const d = await t.ok(EXPORT, { zoneId, year: 2025 }, await t.tokenFor(Role.ANALYST));
     const file = d.exportOutputReports;
@@ -299,24 +298,42 @@ describe('exportOutputReports', () => {
       ...HEADER.slice(1),
       '状态 Status',
       '版本 Revision',
+      '平台编号 Tenant ID',
     ]);
     const latestRows = await latest(2025);
     expect(file.rows).toBe(latestRows.length);
     expect(firms.rowCount - 1).toBe(latestRows.filter((r) => r.tenant.id !== team.id).length);
     expect(teams.name).toBe('团队 Teams');
     expect((teams.getRow(2).values as unknown[])[2]).toBe('丙团队');
+    expect((teams.getRow(2).values as unknown[])[12]).toBe(team.id);
+    expect((firms.getRow(2).values as unknown[])[12]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('round-trips: exporting then importing gives the same figures, as new revisions', async () => {
+  it('writes teams into a CSV too, after the firms', async () => {
+    const d = await t.ok(EXPORT, { zoneId, year: 2025, format: 'CSV' }, admin);
+    const lines = Buffer.from(d.exportOutputReports.contentBase64, 'base64')
+      .toString('utf8')
+      .trim()
+      .split('\n');
+    expect(d.exportOutputReports.rows).toBe(lines.length - 1);
+    expect(lines.at(-1)).toContain(`丙团队`);
+    expect(lines.at(-1)).toMatch(new RegExp(`^,丙团队,.*,${team.id}$`));
+  });
+
+  it('round-trips: importing an unchanged export changes nothing', async () => {
     for (const format of ['XLSX', 'CSV']) {
-      const before = (await latest(2025)).filter((r) => r.tenant.id !== team.id).sort(byKey);
+      const before = (await latest(2025)).sort(byKey);
       const d = await t.ok(EXPORT, { zoneId, year: 2025, format }, admin);
       const file = d.exportOutputReports;
       const result = await importFile(file.fileName, Buffer.from(file.contentBase64, 'base64'));
-      expect(result).toMatchObject({ imported: before.length, newRevisions: before.length });
-      const after = (await latest(2025)).filter((r) => r.tenant.id !== team.id).sort(byKey);
-      expect(after.map(figuresOf)).toEqual(before.map(figuresOf));
-      expect(after.map((r) => r.revision)).toEqual(before.map((r) => r.revision + 1));
+      expect(result).toMatchObject({
+        rowsRead: before.length,
+        imported: 0,
+        newRevisions: 0,
+        unchanged: before.length,
+      });
+      const after = (await latest(2025)).sort(byKey);
+      expect(after).toEqual(before);
     }
   });
 
@@ -343,7 +360,7 @@ describe('the command line', () => {
     const { io, text } = capture();
     expect(await importReportsCommand(t.app, [file], io)).toBe(0);
     expect(text.out).toMatch(
-      /cli-good\.csv: imported 2 rows \(0 as new revisions.*\) in [\d.]+ s, \d+ rows\/s/,
+      /cli-good\.csv: imported 2 rows \(0 as new revisions.*\), 0 unchanged, in [\d.]+ s, \d+ rows\/s/,
     );
   });
 
@@ -393,10 +410,13 @@ describe('the command line', () => {
     ).toBe(0);
     expect(run.text.out).toContain(`of ${zoneCode} 2025 to ${out}`);
     const before = await t.count('output_reports');
-    const firms = (await latest(2025)).filter((r) => r.tenant.id !== team.id).length;
+    const rows = (await latest(2025)).length;
     run = capture();
     expect(await importReportsCommand(t.app, [out], run.io)).toBe(0);
-    expect(await t.count('output_reports')).toBe(before + firms);
+    expect(run.text.out).toContain(
+      `imported 0 rows (0 as new revisions of months already reported), ${rows} unchanged`,
+    );
+    expect(await t.count('output_reports')).toBe(before);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 

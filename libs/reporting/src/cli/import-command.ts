@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { SingleBar } from 'cli-progress';
@@ -7,7 +7,8 @@ import { describeColumn } from '../spreadsheets/report-columns.js';
 import { type ImportPhase, ReportImportService } from '../spreadsheets/report-import.service.js';
 import { type CommandIo, println } from './cli-context.js';
 
-const USAGE = 'usage: npm run import:reports -- FILE   (.xlsx or .csv, one row per firm and month)';
+const USAGE =
+  'usage: npm run import:reports -- FILE   (.xlsx or .csv, one row per tenant and month)';
 const PHASES: Record<ImportPhase, string> = {
   read: 'reading ',
   check: 'checking',
@@ -15,9 +16,10 @@ const PHASES: Record<ImportPhase, string> = {
 };
 
 /**
- * `import:reports FILE`: checks every row, shows progress, writes all rows or none. Exits 0
- * when imported, 1 when the file or a row is refused (each problem printed with its row and
- * column), 2 on a usage error.
+ * `import:reports FILE`: checks every row, shows progress, writes all rows or none. The file is
+ * read in pieces, never whole, with the same limits as the API. Exits 0 when imported, 1 when
+ * the file or a row is refused (the first 1000 problems printed with their row and column), 2
+ * on a usage error.
  */
 export async function importReportsCommand(
   app: INestApplicationContext,
@@ -30,9 +32,11 @@ export async function importReportsCommand(
     println(file ? io.out : io.err, USAGE);
     return file ? 0 : 2;
   }
-  let content: Buffer;
   try {
-    content = await readFile(file);
+    if (!(await stat(file)).isFile()) {
+      println(io.err, `cannot read ${file}: not a file`);
+      return 2;
+    }
   } catch (err) {
     println(io.err, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     return 2;
@@ -60,21 +64,27 @@ export async function importReportsCommand(
   try {
     const result = await app
       .get(ReportImportService)
-      .importFile(null, name, content, { onProgress, today });
+      .importFile(null, name, { path: file }, { onProgress, today });
     if (started) bar.stop();
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
     if (result.errorCount) {
-      println(io.err, `${name}: refused, nothing was written. ${result.errorCount} problem(s):`);
+      const listed =
+        result.errors.length < result.errorCount ? ` (the first ${result.errors.length})` : '';
+      println(
+        io.err,
+        `${name}: refused, nothing was written. ${result.errorCount} problem(s)${listed}:`,
+      );
       for (const e of result.errors) {
         const column = e.header ? `"${e.header}" (${e.column})` : describeColumn(e.column as never);
-        println(io.err, `  row ${e.row}, column ${column}: ${e.message}`);
+        const sheet = e.sheet ? `sheet "${e.sheet}", ` : '';
+        println(io.err, `  ${sheet}row ${e.row}, column ${column}: ${e.message}`);
       }
       return 1;
     }
-    const rate = seconds > 0 ? Math.round(result.imported / seconds) : result.imported;
+    const rate = seconds > 0 ? Math.round(result.rowsRead / seconds) : result.rowsRead;
     println(
       io.out,
-      `${name}: imported ${result.imported} rows (${result.newRevisions} as new revisions of months already reported) in ${seconds.toFixed(2)} s, ${rate} rows/s`,
+      `${name}: imported ${result.imported} rows (${result.newRevisions} as new revisions of months already reported), ${result.unchanged} unchanged, in ${seconds.toFixed(2)} s, ${rate} rows/s`,
     );
     return 0;
   } catch (err) {

@@ -1,10 +1,13 @@
 /**
  * The columns of a report spreadsheet, with the Chinese and English headers the export writes.
  * The import recognises a column by either header, the field name, or a few common aliases, and
- * ignores columns it does not know (such as the firm's name or the status in an export).
+ * ignores columns it does not know (such as the firm's name or the status in an export). A row
+ * names its tenant by credit code or by platform id (teams have no credit code): a file needs
+ * one of the two columns and all the others.
  */
 export const REPORT_COLUMNS = [
   { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', aliases: ['信用代码', 'uscc'] },
+  { key: 'tenantId', zh: '平台编号', en: 'Tenant ID', aliases: ['租户编号', '租户id'] },
   { key: 'period', zh: '月份', en: 'Period (YYYY-MM)', aliases: ['报告月份', 'month'] },
   { key: 'outputValue', zh: '产值（元）', en: 'Output value (yuan)', aliases: ['产值'] },
   { key: 'revenue', zh: '营业收入（元）', en: 'Revenue (yuan)', aliases: ['营业收入', '收入'] },
@@ -15,6 +18,9 @@ export const REPORT_COLUMNS = [
 ] as const;
 
 export type ReportColumnKey = (typeof REPORT_COLUMNS)[number]['key'];
+
+/** The columns that name the tenant of a row: a file needs at least one. */
+export const KEY_COLUMNS: readonly ReportColumnKey[] = ['creditCode', 'tenantId'];
 
 /** Columns the export adds for people to read; the import skips them. */
 export const EXPORT_ONLY_COLUMNS = [

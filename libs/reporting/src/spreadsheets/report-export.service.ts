@@ -15,6 +15,7 @@ export interface ExportedReports {
 }
 
 interface ExportRow {
+  tenantId: string;
   creditCode: string | null;
   firmName: string;
   period: string;
@@ -28,18 +29,23 @@ interface ExportRow {
   revision: number;
 }
 
+const column = (key: string) => REPORT_COLUMNS.find((c) => c.key === key)!;
+/** The tenant's platform id comes last: people read by credit code and name. */
 const HEADERS = [
-  REPORT_COLUMNS[0],
+  column('creditCode'),
   EXPORT_ONLY_COLUMNS[0],
-  ...REPORT_COLUMNS.slice(1),
+  ...REPORT_COLUMNS.filter((c) => c.key !== 'creditCode' && c.key !== 'tenantId'),
   ...EXPORT_ONLY_COLUMNS.slice(1),
+  column('tenantId'),
 ];
 const MONEY = new Set(['outputValue', 'revenue', 'rdExpense']);
 
 /**
  * A zone's reports for a year as a spreadsheet with Chinese and English headers, in the layout
- * the import reads back: the latest revision of each firm's months on the first sheet. Teams
- * have no credit code to import by, so they get a second sheet of their own.
+ * the import reads back: the latest revision of each firm's months, then each team's. Every
+ * row carries the tenant's platform id, which is how a team (without a credit code) is found
+ * on the way back. In an .xlsx, teams get a second sheet of their own; a CSV has one table.
+ * Importing an unchanged export changes nothing.
  */
 @Injectable()
 export class ReportExportService {
@@ -65,7 +71,7 @@ export class ReportExportService {
   ): Promise<ExportedReports> {
     const zone = await this.park.requireZone(zoneId);
     const rows: ExportRow[] = await this.dataSource.query(
-      `SELECT t.credit_code AS "creditCode", t.name AS "firmName", r.period,
+      `SELECT t.id AS "tenantId", t.credit_code AS "creditCode", t.name AS "firmName", r.period,
               r.output_value AS "outputValue", r.revenue, r.rd_expense AS "rdExpense",
               r.employees, r.patents_filed AS "patentsFiled", r.patents_granted AS "patentsGranted",
               r.status, r.revision
@@ -78,8 +84,12 @@ export class ReportExportService {
     workbook.creator = '晋创谷·吕梁 Jinchuang Valley · Lüliang';
     const firms = rows.filter((r) => r.creditCode);
     const teams = rows.filter((r) => !r.creditCode);
-    addSheet(workbook, `${zone.code} ${year} 产值月报`, firms, format);
-    if (teams.length && format === 'xlsx') addSheet(workbook, '团队 Teams', teams, format);
+    const title = `${zone.code} ${year} 产值月报`;
+    if (format === 'csv') addSheet(workbook, title, rows, format);
+    else {
+      addSheet(workbook, title, firms, format);
+      if (teams.length) addSheet(workbook, '团队 Teams', teams, format);
+    }
 
     const base = `output-reports-${zone.code}-${year}`;
     if (format === 'csv') {
@@ -88,7 +98,7 @@ export class ReportExportService {
       return {
         fileName: `${base}.csv`,
         content: Buffer.concat([Buffer.from('\uFEFF'), csv]),
-        rows: firms.length,
+        rows: rows.length,
       };
     }
     return {

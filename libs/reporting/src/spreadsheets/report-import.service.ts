@@ -5,14 +5,16 @@ import { AuditService } from '@jcv/audit';
 import { type Actor, BadInputError, todayInShanghai } from '@jcv/shared';
 import { revisionConflict } from '../reports/report-submission.service.js';
 import type { ImportResult } from './import-result.type.js';
-import { readReportFile } from './report-file-reader.js';
+import { FirstErrors } from './first-errors.js';
+import { type FileSource, readReportFile } from './report-file-reader.js';
 import {
   checkRowsInContext,
   type KnownTenant,
+  type KnownTenants,
   parseReportRow,
   type ReportRow,
-  type RowError,
 } from './report-row.js';
+import { FILE_ARGUMENT } from './spreadsheets.args.js';
 
 export type ImportPhase = 'read' | 'check' | 'write';
 
@@ -21,24 +23,40 @@ export interface ImportOptions {
   today?: string;
   /** Called as the import moves on, for a progress bar. */
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
-  /** How many problems to return at most (all are counted). */
+  /** How many problems to return at most (all are counted); at most MAX_ERRORS. */
   maxErrors?: number;
 }
+
+/** Problems listed in a result at most; errorCount counts them all. */
+export const MAX_ERRORS = 1000;
 
 /** Rows staged per statement: large enough to be set-based, small enough to show progress. */
 const CHUNK = 10000;
 
 /** Thrown inside the transaction to roll it back when a row is refused. */
 class RowsRefused extends Error {
-  constructor(readonly errors: RowError[]) {
+  constructor() {
     super('rows refused');
   }
 }
 
 /**
- * Imports monthly reports from a spreadsheet, one row per firm and month keyed by credit code.
- * Every row is checked first; then all rows are written in one transaction, or none. A month
- * already reported gets a new revision, as a resubmission would.
+ * One import at a time in this process: a file being read holds its rows and shared text in
+ * memory, so a second import waits for the first to finish instead of doubling that.
+ */
+let importQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = importQueue.then(work, work);
+  importQueue = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
+ * Imports monthly reports from a spreadsheet, one row per tenant and month, keyed by the firm's
+ * credit code or the tenant's platform id. Every row is checked first; then all rows are
+ * written in one transaction, or none. A row equal to its month's latest revision is left as
+ * it is (its status too); a month already reported with other figures gets a new revision, as
+ * a resubmission would.
  */
 @Injectable()
 export class ReportImportService {
@@ -51,66 +69,83 @@ export class ReportImportService {
   importBase64(actor: Actor, fileName: string, contentBase64: string): Promise<ImportResult> {
     const compact = contentBase64.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-      throw new BadInputError('contentBase64', 'is not base64');
+      throw new BadInputError(FILE_ARGUMENT, 'is not base64');
     }
-    return this.importFile(actor, fileName, Buffer.from(compact, 'base64'), { maxErrors: 1000 });
+    return this.importFile(actor, fileName, Buffer.from(compact, 'base64'));
   }
 
-  async importFile(
+  /** Imports a file's bytes, or the file at a path (read in pieces, never whole). */
+  importFile(
     actor: Actor | null,
     fileName: string,
-    content: Buffer,
+    source: FileSource,
     options: ImportOptions = {},
+  ): Promise<ImportResult> {
+    return oneAtATime(() => this.importNow(actor, fileName, source, options));
+  }
+
+  private async importNow(
+    actor: Actor | null,
+    fileName: string,
+    source: FileSource,
+    options: ImportOptions,
   ): Promise<ImportResult> {
     const today = options.today ?? todayInShanghai();
     const progress = options.onProgress ?? (() => {});
-    progress('read', 0, 1);
-    const file = await readReportFile(fileName, content);
-    progress('read', 1, 1);
-
-    const total = file.rows.length;
+    const limit = Math.min(options.maxErrors ?? MAX_ERRORS, MAX_ERRORS);
+    // Rows are checked as they are read, so a file's cells are never all in memory at once.
     const rows: ReportRow[] = [];
-    const errors: RowError[] = [];
+    const rowErrors = new FirstErrors(limit);
     const codeProblems = new Map<string, string | null>();
-    file.rows.forEach((raw, i) => {
+    progress('read', 0, 1);
+    const file = await readReportFile(fileName, source, (raw) => {
       const parsed = parseReportRow(raw, codeProblems);
       if (parsed.value) rows.push(parsed.value);
-      else errors.push(...parsed.errors);
-      if (i % 10000 === 0) progress('check', i, total);
+      else for (const e of parsed.errors) rowErrors.add(e);
     });
+    progress('read', 1, 1);
+    const total = file.rowsRead;
+    const contextErrors = new FirstErrors(limit);
 
-    const refused = (all: RowError[]): ImportResult => {
-      all.sort((a, b) => a.row - b.row);
-      return {
-        fileName,
-        rowsRead: total,
-        imported: 0,
-        newRevisions: 0,
-        errorCount: all.length,
-        errors: all
-          .slice(0, options.maxErrors ?? all.length)
-          .map((e) => ({ ...e, header: file.headers[e.column] })),
-      };
-    };
+    const refused = (): ImportResult => ({
+      fileName,
+      rowsRead: total,
+      imported: 0,
+      newRevisions: 0,
+      unchanged: 0,
+      errorCount: rowErrors.count + contextErrors.count,
+      errors: FirstErrors.merge(rowErrors, contextErrors, limit).map((e) => {
+        const sheet = file.sheets[e.sheet];
+        return { ...e, sheet: sheet?.name ?? null, header: sheet?.headers[e.column] };
+      }),
+    });
 
     try {
       return await this.dataSource.transaction(async (em) => {
         // Writers of output_reports wait while a file is imported, and two imports take turns,
         // so revision numbers are computed on settled data; readers are not blocked.
         await em.query('LOCK TABLE output_reports IN SHARE ROW EXCLUSIVE MODE');
-        const tenants = await this.tenantsByCreditCode(em, rows);
-        errors.push(...checkRowsInContext(rows, tenants, today));
+        progress('check', 0, total);
+        const tenants = await this.knownTenants(em, rows);
+        const tenantIds = checkRowsInContext(
+          rows,
+          tenants,
+          today,
+          (e) => contextErrors.add(e),
+          (i) => file.sheets[i]?.name ?? null,
+        );
         progress('check', total, total);
-        if (errors.length) throw new RowsRefused(errors);
+        if (rowErrors.count || contextErrors.count) throw new RowsRefused();
 
-        const newRevisions = await this.write(em, rows, tenants, actor, (done) =>
+        const written = await this.write(em, rows, tenantIds, actor, (done) =>
           progress('write', Math.round(done), rows.length),
         );
         const result: ImportResult = {
           fileName,
           rowsRead: total,
-          imported: rows.length,
-          newRevisions,
+          imported: rows.length - written.unchanged,
+          newRevisions: written.newRevisions,
+          unchanged: written.unchanged,
           errorCount: 0,
           errors: [],
         };
@@ -118,43 +153,58 @@ export class ReportImportService {
           actor,
           operation: 'importOutputReports',
           entity: 'OutputReport',
-          after: { fileName, imported: rows.length, newRevisions },
+          after: {
+            fileName,
+            imported: result.imported,
+            newRevisions: result.newRevisions,
+            unchanged: result.unchanged,
+          },
         });
         return result;
       });
     } catch (err) {
-      if (err instanceof RowsRefused) return refused(err.errors);
+      if (err instanceof RowsRefused) return refused();
       throw revisionConflict(err) ?? err;
     }
   }
 
-  private async tenantsByCreditCode(
-    em: EntityManager,
-    rows: ReportRow[],
-  ): Promise<Map<string, KnownTenant>> {
-    const codes = [...new Set(rows.map((r) => r.creditCode))];
-    const found: (KnownTenant & { creditCode: string })[] = await em.query(
+  /** The tenants the rows name, by id and by credit code. */
+  private async knownTenants(em: EntityManager, rows: ReportRow[]): Promise<KnownTenants> {
+    const codes = new Set<string>();
+    const ids = new Set<string>();
+    for (const r of rows) {
+      if (r.tenantId) ids.add(r.tenantId);
+      else if (r.creditCode) codes.add(r.creditCode);
+    }
+    const found: KnownTenant[] = await em.query(
       `SELECT id, credit_code AS "creditCode", entered_on::text AS "enteredOn",
               exited_on::text AS "exitedOn"
-       FROM tenants WHERE credit_code = ANY($1::text[])`,
-      [codes],
+       FROM tenants WHERE credit_code = ANY($1::text[]) OR id = ANY($2::uuid[])`,
+      [Array.from(codes), Array.from(ids)],
     );
-    return new Map(found.map((t) => [t.creditCode, t]));
+    const byId = new Map<string, KnownTenant>();
+    const byCode = new Map<string, KnownTenant>();
+    for (const t of found) {
+      byId.set(t.id, t);
+      if (t.creditCode) byCode.set(t.creditCode, t);
+    }
+    return { byId, byCode };
   }
 
   /**
-   * Writes the rows set-based: staged in chunks into a temporary table (for progress), then one
-   * statement retires the months' latest revisions, noting their numbers, and one inserts the
-   * new revisions. The latest revision of a month is always its highest, so the next is one
-   * more. Returns how many months got a new revision.
+   * Writes the rows set-based: staged in chunks into a temporary table (for progress); one
+   * statement drops the rows equal to their month's latest revision (left as they are, status
+   * and all), one retires the latest revisions of the months that change, noting their
+   * numbers, and one inserts the new revisions. The latest revision of a month is always its
+   * highest, so the next is one more.
    */
   private async write(
     em: EntityManager,
     rows: ReportRow[],
-    tenants: Map<string, KnownTenant>,
+    tenantIds: string[],
     actor: Actor | null,
     progress: (done: number) => void,
-  ): Promise<number> {
+  ): Promise<{ newRevisions: number; unchanged: number }> {
     // Bulk statements run once: compiling them (JIT) costs more than it saves.
     await em.query('SET LOCAL jit = off');
     await em.query(
@@ -170,7 +220,7 @@ export class ReportImportService {
          SELECT * FROM unnest($1::uuid[], $2::char(7)[], $3::numeric[], $4::numeric[],
            $5::numeric[], $6::int[], $7::int[], $8::int[])`,
         [
-          chunk.map((r) => tenants.get(r.creditCode)!.id),
+          tenantIds.slice(start, start + CHUNK),
           chunk.map((r) => r.period),
           chunk.map((r) => r.outputValue),
           chunk.map((r) => r.revenue),
@@ -184,6 +234,14 @@ export class ReportImportService {
     }
     // The planner then knows how many rows are staged and joins them in one pass.
     await em.query('ANALYZE import_rows');
+    // numeric compares by value: 1000.1 in a file equals 1000.10 stored.
+    const [, unchanged] = await em.query(
+      `DELETE FROM import_rows u USING output_reports r
+       WHERE r.tenant_id = u.tenant_id AND r.period = u.period AND r.latest
+         AND r.output_value = u.output_value AND r.revenue = u.revenue
+         AND r.rd_expense = u.rd_expense AND r.employees = u.employees
+         AND r.patents_filed = u.patents_filed AND r.patents_granted = u.patents_granted`,
+    );
     const [, revised] = await em.query(
       `WITH retired AS (
          UPDATE output_reports r SET latest = false FROM import_rows u
@@ -203,6 +261,6 @@ export class ReportImportService {
     );
     await em.query('DROP TABLE import_rows');
     progress(rows.length);
-    return revised as number;
+    return { newRevisions: revised as number, unchanged: unchanged as number };
   }
 }

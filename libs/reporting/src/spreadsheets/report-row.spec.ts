@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { checkRowsInContext, parseReportRow, type ReportRow } from './report-row.js';
+import {
+  checkRowsInContext,
+  type KnownTenant,
+  parseReportRow,
+  type ReportRow,
+  type RowError,
+} from './report-row.js';
 
 const CODE = '91110108551385082Q';
 const good = {
@@ -23,8 +29,10 @@ describe('parseReportRow', () => {
     expect(parse({})).toEqual({
       errors: [],
       value: {
+        sheet: 0,
         row: 7,
         creditCode: CODE,
+        tenantId: null,
         period: '2025-04',
         outputValue: '1200000.50',
         revenue: '1000000',
@@ -80,6 +88,28 @@ describe('parseReportRow', () => {
     ]);
   });
 
+  it('names the tenant by platform id when the row has one, a team without a credit code', () => {
+    const id = '0b7c6f5e-1d2a-4c3b-9a8f-7e6d5c4b3a21';
+    expect(parse({ creditCode: '', tenantId: id.toUpperCase() }).value).toMatchObject({
+      creditCode: null,
+      tenantId: id,
+    });
+    expect(problems({ creditCode: '', tenantId: 'team-1' })).toEqual([
+      [
+        'tenantId',
+        'tenantId must be a tenant\'s platform id as the export writes it, got "team-1"',
+      ],
+    ]);
+    expect(problems({ creditCode: '', tenantId: '' })).toEqual([
+      ['creditCode', 'creditCode is required, or tenantId for a team (which has no credit code)'],
+    ]);
+  });
+
+  it('quotes at most 60 characters of a bad cell', () => {
+    const [[, message]] = problems({ outputValue: 'x'.repeat(10_000) });
+    expect(message).toBe(`outputValue must be a decimal number, got "${'x'.repeat(60)}…"`);
+  });
+
   it('keeps any amount with at most two decimals exactly, refuses any with three', () => {
     const money = fc
       .tuple(fc.bigInt({ min: 0n, max: 99999999999n }), fc.integer({ min: 0, max: 99 }))
@@ -95,9 +125,12 @@ describe('parseReportRow', () => {
 });
 
 describe('checkRowsInContext', () => {
-  const row = (r: number, period: string, creditCode = CODE): ReportRow => ({
+  const TEAM = '0b7c6f5e-1d2a-4c3b-9a8f-7e6d5c4b3a21';
+  const row = (r: number, period: string, key: Partial<ReportRow> = {}): ReportRow => ({
+    sheet: 0,
     row: r,
-    creditCode,
+    creditCode: CODE,
+    tenantId: null,
     period,
     outputValue: '1',
     revenue: '1',
@@ -105,27 +138,84 @@ describe('checkRowsInContext', () => {
     employees: 1,
     patentsFiled: 0,
     patentsGranted: 0,
+    ...key,
   });
-  const tenants = new Map([[CODE, { id: 't1', enteredOn: '2025-03-10', exitedOn: '2025-09-30' }]]);
-
-  it('applies the submission rules: known firm, begun month, residence, one row a month', () => {
-    const errors = checkRowsInContext(
-      [
-        row(2, '2025-03'),
-        row(3, '2025-02'),
-        row(4, '2025-10'),
-        row(5, '2025-03'),
-        row(6, '2025-04', '91350100M000100Y43'),
-        row(7, '2025-09'),
-      ],
+  const firm: KnownTenant = {
+    id: 't1',
+    creditCode: CODE,
+    enteredOn: '2025-03-10',
+    exitedOn: '2025-09-30',
+  };
+  const team: KnownTenant = { id: TEAM, creditCode: null, enteredOn: '2025-01-01', exitedOn: null };
+  const tenants = {
+    byId: new Map([
+      ['t1', firm],
+      [TEAM, team],
+    ]),
+    byCode: new Map([[CODE, firm]]),
+  };
+  const check = (rows: ReportRow[]) => {
+    const errors: RowError[] = [];
+    const ids = checkRowsInContext(
+      rows,
       tenants,
       '2025-09-01',
+      (e) => errors.push(e),
+      (i) => (i === 1 ? '团队 Teams' : '产值月报'),
     );
-    expect(errors.map((e) => [e.row, e.column, e.message])).toEqual([
-      [3, 'period', 'period 2025-02 is before the firm entered the park (2025-03-10)'],
-      [4, 'period', 'period 2025-10 has not begun yet'],
-      [5, 'period', 'period 2025-03 of this firm is already on row 2: one row per firm and month'],
-      [6, 'creditCode', 'creditCode 91350100M000100Y43 is not the code of a registered firm'],
+    return { ids, errors: errors.map((e) => [e.sheet, e.row, e.column, e.message]) };
+  };
+
+  it('applies the submission rules: known firm, begun month, residence, one row a month', () => {
+    const { errors } = check([
+      row(2, '2025-03'),
+      row(3, '2025-02'),
+      row(4, '2025-10'),
+      row(5, '2025-03'),
+      row(6, '2025-04', { creditCode: '91350100M000100Y43' }),
+      row(7, '2025-09'),
+    ]);
+    expect(errors).toEqual([
+      [0, 3, 'period', 'period 2025-02 is before the firm entered the park (2025-03-10)'],
+      [0, 4, 'period', 'period 2025-10 has not begun yet'],
+      [
+        0,
+        5,
+        'period',
+        'period 2025-03 of this firm is already on row 2: one row per tenant and month',
+      ],
+      [0, 6, 'creditCode', 'creditCode 91350100M000100Y43 is not the code of a registered firm'],
+    ]);
+  });
+
+  it('finds teams by platform id, and refuses an id and a credit code of two tenants', () => {
+    const { ids, errors } = check([
+      row(2, '2025-04', { creditCode: null, tenantId: TEAM }),
+      row(3, '2025-04', { tenantId: 't1' }),
+      row(4, '2025-05', { tenantId: TEAM }),
+      row(5, '2025-05', { creditCode: null, tenantId: '1b7c6f5e-1d2a-4c3b-9a8f-7e6d5c4b3a21' }),
+      { ...row(2, '2025-04', { creditCode: null, tenantId: TEAM }), sheet: 1 },
+    ]);
+    expect(ids.slice(0, 2)).toEqual([TEAM, 't1']);
+    expect(errors).toEqual([
+      [
+        0,
+        4,
+        'creditCode',
+        `creditCode ${CODE} is not the code of tenant ${TEAM}, which has none (a team)`,
+      ],
+      [
+        0,
+        5,
+        'tenantId',
+        'tenantId 1b7c6f5e-1d2a-4c3b-9a8f-7e6d5c4b3a21 is not a registered firm or team',
+      ],
+      [
+        1,
+        2,
+        'period',
+        'period 2025-04 of this team is already on row 2 of sheet "产值月报": one row per tenant and month',
+      ],
     ]);
   });
 });

@@ -7,15 +7,23 @@ import { MAX_COUNT } from '../reports/submit-output-report.input.js';
 import { creditCodeProblem } from '@jcv/tenants';
 import type { ReportColumnKey } from './report-columns.js';
 
-/** One data row of a file, as read: its row number in the file and its cells by column. */
+/**
+ * One data row of a file, as read: its sheet (an index into the file's sheets), its row number
+ * in that sheet and its cells by column. A column the sheet has is present even when empty.
+ */
 export interface RawReportRow {
+  sheet?: number;
   row: number;
   cells: Partial<Record<ReportColumnKey, unknown>>;
 }
 
 export interface ReportRow {
+  sheet: number;
   row: number;
-  creditCode: string;
+  /** The firm's credit code, upper case; null when the row names its tenant by id only. */
+  creditCode: string | null;
+  /** The tenant's platform id, lower case; null when the row names it by credit code only. */
+  tenantId: string | null;
   period: string;
   outputValue: string;
   revenue: string;
@@ -26,7 +34,8 @@ export interface ReportRow {
 }
 
 export interface RowError {
-  /** The row number in the file (the header is row 1 when it is the first line). */
+  sheet: number;
+  /** The row number in the sheet (the header is row 1 when it is the first line). */
   row: number;
   column: ReportColumnKey;
   message: string;
@@ -37,6 +46,12 @@ const MONEY = { min: '0', max: '999999999999.99', maxDecimals: 2 };
 const PLAIN_MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY_COLUMNS = ['outputValue', 'revenue', 'rdExpense'] as const;
 const COUNT_COLUMNS = ['employees', 'patentsFiled', 'patentsGranted'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A cell's text inside a message, cut short: a message never carries a whole cell. */
+export function quoted(text: string): string {
+  return text.length > 60 ? `"${text.slice(0, 60)}…"` : `"${text}"`;
+}
 
 /** The text of a spreadsheet cell: exceljs gives numbers, dates, rich text and formula results. */
 export function cellText(value: unknown): string {
@@ -79,12 +94,25 @@ export function parseReportRow(
   codeProblems: Map<string, string | null> = new Map(),
 ): { value?: ReportRow; errors: RowError[] } {
   const errors: RowError[] = [];
+  const sheet = raw.sheet ?? 0;
   const fail = (column: ReportColumnKey, message: string) =>
-    errors.push({ row: raw.row, column, message: `${column} ${message}` });
+    errors.push({ sheet, row: raw.row, column, message: `${column} ${message}` });
 
+  const tenantId = cellText(raw.cells.tenantId).toLowerCase();
+  if (tenantId && !UUID.test(tenantId)) {
+    fail(
+      'tenantId',
+      `must be a tenant's platform id as the export writes it, got ${quoted(tenantId)}`,
+    );
+  }
   const creditCode = cellText(raw.cells.creditCode).toUpperCase();
-  if (!creditCode) fail('creditCode', 'is required');
-  else {
+  if (!creditCode) {
+    if (!tenantId) {
+      if (!('tenantId' in raw.cells)) fail('creditCode', 'is required');
+      else if (!('creditCode' in raw.cells)) fail('tenantId', 'is required');
+      else fail('creditCode', 'is required, or tenantId for a team (which has no credit code)');
+    }
+  } else {
     // A firm's code repeats on every month it reports: checked once per file.
     let problem = codeProblems.get(creditCode);
     if (problem === undefined) {
@@ -101,7 +129,7 @@ export function parseReportRow(
       'period',
       /^\d{4}-\d{2}$/.test(period)
         ? `must be a month from 01 to 12, got ${period}`
-        : `must be a month written YYYY-MM, got "${period}"`,
+        : `must be a month written YYYY-MM, got ${quoted(period)}`,
     );
   }
 
@@ -114,7 +142,7 @@ export function parseReportRow(
       continue;
     }
     const problem = text ? checkDecimal(text, MONEY) : 'is required';
-    if (problem) fail(column, text ? `${problem}, got "${text}"` : problem);
+    if (problem) fail(column, text ? `${problem}, got ${quoted(text)}` : problem);
     else money[column] = new Decimal(text).toFixed();
   }
 
@@ -122,7 +150,8 @@ export function parseReportRow(
   for (const column of COUNT_COLUMNS) {
     const text = cellText(raw.cells[column]);
     if (!text) fail(column, 'is required');
-    else if (!/^-?\d+(\.0+)?$/.test(text)) fail(column, `must be a whole number, got "${text}"`);
+    else if (!/^-?\d+(\.0+)?$/.test(text))
+      fail(column, `must be a whole number, got ${quoted(text)}`);
     else {
       const n = Number.parseInt(text, 10);
       if (n < 0) fail(column, 'must be at least 0');
@@ -135,8 +164,10 @@ export function parseReportRow(
   return {
     errors,
     value: {
+      sheet,
       row: raw.row,
-      creditCode,
+      creditCode: creditCode || null,
+      tenantId: tenantId || null,
       period,
       outputValue: money.outputValue,
       revenue: money.revenue,
@@ -150,40 +181,57 @@ export function parseReportRow(
 
 export interface KnownTenant extends Residency {
   id: string;
+  creditCode: string | null;
+}
+
+export interface KnownTenants {
+  byId: Map<string, KnownTenant>;
+  byCode: Map<string, KnownTenant>;
 }
 
 /**
- * Checks well-formed rows against the register and each other: a registered credit code, a
- * month that has begun and in which the firm was resident, and one row per firm and month.
+ * Checks well-formed rows against the register and each other: a registered tenant (by id, or
+ * by credit code; both, when given, must be the same tenant's), a month that has begun and in
+ * which the tenant was resident, and one row per tenant and month. Each problem goes to
+ * `report`, in row order; returns the tenant id of every row.
  */
 export function checkRowsInContext(
   rows: ReportRow[],
-  tenants: Map<string, KnownTenant>,
+  tenants: KnownTenants,
   today: string,
-): RowError[] {
-  const errors: RowError[] = [];
-  const seen = new Map<string, number>();
+  report: (error: RowError) => void,
+  sheetName: (sheet: number) => string | null = () => null,
+): string[] {
+  const ids: string[] = [];
+  const seen = new Map<string, ReportRow>();
   for (const r of rows) {
-    const tenant = tenants.get(r.creditCode);
+    const fail = (column: ReportColumnKey, message: string) =>
+      report({ sheet: r.sheet, row: r.row, column, message });
+    const tenant = r.tenantId ? tenants.byId.get(r.tenantId) : tenants.byCode.get(r.creditCode!);
+    ids.push(tenant?.id ?? '');
     if (!tenant) {
-      errors.push({
-        row: r.row,
-        column: 'creditCode',
-        message: `creditCode ${r.creditCode} is not the code of a registered firm`,
-      });
+      if (r.tenantId) fail('tenantId', `tenantId ${r.tenantId} is not a registered firm or team`);
+      else fail('creditCode', `creditCode ${r.creditCode} is not the code of a registered firm`);
+      continue;
+    }
+    if (r.creditCode && tenant.creditCode !== r.creditCode) {
+      fail(
+        'creditCode',
+        `creditCode ${r.creditCode} is not the code of tenant ${tenant.id}, which has ${tenant.creditCode ?? 'none (a team)'}`,
+      );
       continue;
     }
     const problem = periodProblem(r.period, tenant, today);
-    if (problem) errors.push({ row: r.row, column: 'period', message: `period ${problem}` });
-    const key = `${r.creditCode}|${r.period}`;
+    if (problem) fail('period', `period ${problem}`);
+    const key = `${tenant.id}|${r.period}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({
-        row: r.row,
-        column: 'period',
-        message: `period ${r.period} of this firm is already on row ${first}: one row per firm and month`,
-      });
-    } else seen.set(key, r.row);
+      const name = first.sheet === r.sheet ? null : sheetName(first.sheet);
+      fail(
+        'period',
+        `period ${r.period} of this ${tenant.creditCode ? 'firm' : 'team'} is already on row ${first.row}${name ? ` of sheet "${name}"` : ''}: one row per tenant and month`,
+      );
+    } else seen.set(key, r);
   }
-  return errors;
+  return ids;
 }

@@ -13,6 +13,9 @@ registerEnumType(ReportFileFormatEnum, {
   },
 });
 
+/** The argument that carries the file: the one a refusal of its content names. */
+export const FILE_ARGUMENT = 'contentBase64';
+
 @ArgsType()
 export class ImportOutputReportsArgs {
   @Field({ description: 'The file name; its extension (.xlsx or .csv) tells the format.' })
