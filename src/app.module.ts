@@ -14,6 +14,7 @@ import { ReportingModule } from '@jcv/reporting';
 import { BenefitsModule } from '@jcv/benefits';
 import { ServiceDeskModule } from '@jcv/service-desk';
 import { createValidationPipe } from '@jcv/shared';
+import { InProcessJobs } from '../apps/worker/src/in-process-jobs.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { IdempotencyModule } from './graphql/idempotency.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -41,7 +42,8 @@ export class AppModule {
         SeedModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      // InProcessJobs here, in the root module, starts after the seed (see its comment).
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, InProcessJobs],
     };
   }
 }

@@ -14,6 +14,9 @@ async function main() {
   console.log(
     `  database ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded, files in ${config.dataDir}`}`,
   );
+  console.log(
+    `  jobs     ${config.workerInProcess ? 'scheduled in this process (WORKER_IN_PROCESS)' : 'run by the worker (apps/worker)'}`,
+  );
   if (!config.production && config.seedDemo) {
     console.log(`\nDemo accounts (development only):`);
     console.log(

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Global, Module, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SnapshotJobService, TargetsService, type TargetSeed } from '@jcv/milestones';
 import { ParkService, type ParkSeed } from '@jcv/park';
 import { Role } from '@jcv/shared';
 import { parkSeed, targetSeeds } from '../../seeds/index.js';
+import { InProcessJobs, JOB_CLOCK } from '../../apps/worker/src/in-process-jobs.js';
 import { createWorker, runWorker } from '../../apps/worker/src/worker.js';
 import { freshDatabase, startTestApp, testConfig, type TestApp } from '../support/test-app.js';
 import { MilestoneFixtures, type Zones } from './milestones-fixtures.js';
@@ -180,6 +182,9 @@ describe('the daily snapshot job', () => {
   });
 });
 
+const SNAPSHOT_DAYS = `SELECT day::text AS day, count(*)::int AS n
+  FROM milestone_snapshots GROUP BY day ORDER BY day`;
+
 describe('the worker', () => {
   it('opens the database on its own and records the chosen day once', async () => {
     const db = await freshDatabase();
@@ -187,16 +192,82 @@ describe('the worker', () => {
     try {
       const park = await worker.get(ParkService).ensure(parkSeed() as ParkSeed);
       await worker.get(TargetsService).ensure(park.id, targetSeeds() as TargetSeed[]);
-      const options = { once: true, date: '2026-03-01', hour: 23 };
+      const options = { once: true, date: '2026-03-01' };
       await runWorker(worker, options);
       await runWorker(worker, options);
-      const rows = await worker
-        .get(DataSource)
-        .query(`SELECT day::text AS day, count(*)::int AS n FROM milestone_snapshots GROUP BY day`);
-      expect(rows).toEqual([{ day: '2026-03-01', n: 5 }]);
+      expect(await worker.get(DataSource).query(SNAPSHOT_DAYS)).toEqual([
+        { day: '2026-03-01', n: 5 },
+      ]);
     } finally {
       await worker.close();
       await db.drop();
     }
+  });
+
+  it('on schedule, catches up on start when the day’s hour has passed, then stops on its signal', async () => {
+    const db = await freshDatabase();
+    // WORKER_RUN_HOUR 6: 07:00 on 2 March 2026 in Shanghai is past it.
+    const worker = await createWorker(testConfig({ ...db.env, WORKER_RUN_HOUR: '6' }));
+    try {
+      const park = await worker.get(ParkService).ensure(parkSeed() as ParkSeed);
+      await worker.get(TargetsService).ensure(park.id, targetSeeds() as TargetSeed[]);
+      const now = () => new Date('2026-03-01T23:00:00Z');
+      await runWorker(worker, { once: false }, Promise.resolve(), { now });
+      expect(await worker.get(DataSource).query(SNAPSHOT_DAYS)).toEqual([
+        { day: '2026-03-02', n: 5 },
+      ]);
+    } finally {
+      await worker.close();
+      await db.drop();
+    }
+  });
+});
+
+/** A global module giving the scheduled jobs a clock stopped at `iso`. */
+function clockAt(iso: string): Type {
+  @Global()
+  @Module({
+    providers: [{ provide: JOB_CLOCK, useValue: () => new Date(iso) }],
+    exports: [JOB_CLOCK],
+  })
+  class StoppedClock {}
+  return StoppedClock;
+}
+
+describe('the scheduled jobs inside the API (WORKER_IN_PROCESS)', () => {
+  // 23:30 on 1 March 2026 in Shanghai: the day's 23:00 run is due.
+  const afterTheHour = clockAt('2026-03-01T15:30:00Z');
+
+  async function snapshotDaysOf(env: Record<string, string>, clock: Type) {
+    const app = await startTestApp(env, { extraModules: [clock] });
+    try {
+      await app.app.get(InProcessJobs).idle();
+      return await app.dataSource.query(SNAPSHOT_DAYS);
+    } finally {
+      // Closing stops the schedule: no timer is left to keep the test process alive.
+      await app.close();
+    }
+  }
+
+  it('records the day’s snapshots after the seed when started past WORKER_RUN_HOUR', async () => {
+    expect(await snapshotDaysOf({ WORKER_IN_PROCESS: 'true' }, afterTheHour)).toEqual([
+      { day: '2026-03-01', n: 5 },
+    ]);
+  });
+
+  it('waits for the hour when started before it', async () => {
+    const before = clockAt('2026-03-01T10:00:00Z'); // 18:00 there
+    expect(await snapshotDaysOf({ WORKER_IN_PROCESS: 'true' }, before)).toEqual([]);
+  });
+
+  it('runs nothing with WORKER_IN_PROCESS=false', async () => {
+    expect(await snapshotDaysOf({ WORKER_IN_PROCESS: 'false' }, afterTheHour)).toEqual([]);
+  });
+
+  it('refuses a WORKER_RUN_HOUR that is not an hour, naming it', () => {
+    expect(() => testConfig({ WORKER_RUN_HOUR: '24' })).toThrow(
+      /WORKER_RUN_HOUR must be a whole number from 0 to 23, got "24"/,
+    );
+    expect(() => testConfig({ WORKER_RUN_HOUR: 'noon' })).toThrow(/WORKER_RUN_HOUR/);
   });
 });

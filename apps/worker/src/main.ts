@@ -3,9 +3,9 @@ import { createLogger, PinoNestLogger } from '../../../src/logging/logger.js';
 import { createWorker, runWorker } from './worker.js';
 import { parseWorkerOptions, WorkerUsageError } from './worker-options.js';
 
-// `npm run worker` (daily) or `npm run worker -- --once [--date YYYY-MM-DD]`.
+// `npm run worker` (on schedule) or `npm run worker -- --once [--date YYYY-MM-DD]`.
 async function main() {
-  const options = parseWorkerOptions(process.argv.slice(2), process.env);
+  const options = parseWorkerOptions(process.argv.slice(2));
   const config = loadConfig();
   const logger = new PinoNestLogger(createLogger(config.logLevel));
   const app = await createWorker(config, logger);

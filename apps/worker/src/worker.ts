@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { type INestApplicationContext, Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { AppConfig } from '@jcv/config';
-import { SnapshotJobService } from '@jcv/milestones';
+import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { todayInShanghai } from '@jcv/shared';
-import { DailySchedule } from './daily-schedule.js';
+import { scheduledTasks, SCHEDULED_JOBS, type ScheduledJob } from './jobs.js';
+import { JobScheduler } from './scheduler.js';
 import { WorkerModule } from './worker.module.js';
 import type { WorkerOptions } from './worker-options.js';
 
@@ -20,33 +20,25 @@ export function createWorker(
 }
 
 /**
- * With `once`, records the chosen day (today by default) and returns. Otherwise runs daily at
- * the configured hour until `stop` resolves (a signal, in main.ts).
+ * With `once`, runs every job for the chosen day (today by default), one after another, and
+ * returns. Otherwise runs each job on its schedule until `stop` resolves (a signal, in main.ts).
  */
 export async function runWorker(
   app: INestApplicationContext,
   options: WorkerOptions,
   stop: Promise<unknown> = new Promise(() => {}),
+  extra: { now?: () => Date; jobs?: readonly ScheduledJob[] } = {},
 ): Promise<void> {
-  const job = app.get(SnapshotJobService);
+  const config = app.get<AppConfig>(APP_CONFIG);
   const log = new Logger('Worker');
-  const record = async (day: string) => {
-    const r = await job.run(day);
-    log.log(
-      `${r.day}: ${r.snapshots} snapshot(s) of ${r.targets} target(s) written, ${r.alerts} alert(s) raised`,
-    );
-  };
+  const tasks = scheduledTasks(config, (type) => app.get(type), extra.jobs ?? SCHEDULED_JOBS);
   if (options.once) {
-    await record(options.date ?? todayInShanghai());
+    const day = options.date ?? todayInShanghai(extra.now?.());
+    for (const task of tasks) log.log(`${task.name}: ${await task.run(day)}`);
     return;
   }
-  const schedule = new DailySchedule(
-    options.hour,
-    () => record(todayInShanghai()),
-    (err) => log.error(`the snapshot job failed: ${err instanceof Error ? err.message : err}`),
-  );
-  log.log(`snapshots every day at ${String(options.hour).padStart(2, '0')}:00 Asia/Shanghai`);
-  schedule.start();
+  const scheduler = new JobScheduler(tasks, { now: extra.now, keepAlive: true, log });
+  scheduler.start();
   await stop;
-  await schedule.stop();
+  await scheduler.stop();
 }

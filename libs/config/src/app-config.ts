@@ -31,6 +31,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Run the worker's scheduled jobs inside the API process (the default on the embedded database). */
   workerInProcess: boolean;
+  /** Hour of the day (0–23, Asia/Shanghai) of the scheduled jobs' daily run. */
+  workerRunHour: number;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       !databaseUrl && nodeEnv !== 'test',
       problems,
     ),
+    workerRunHour: int('WORKER_RUN_HOUR', env.WORKER_RUN_HOUR, 23, 0, 23, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);
@@ -171,7 +174,7 @@ function origins(raw: string | undefined, problems: string[]): string[] {
     .map((o) => o.trim())
     .filter(Boolean);
   for (const origin of list) {
-    let ok = false;
+    let ok: boolean;
     try {
       const url = new URL(origin);
       ok = /^https?:$/.test(url.protocol) && url.origin === origin.replace(/\/$/, '');

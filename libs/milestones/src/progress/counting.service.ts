@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MilestoneMetric } from '../targets/milestone-metric.js';
 import {
   contributorSql,
@@ -17,6 +17,23 @@ import { countedMonths, countingWindow } from './milestone-rules.js';
 export interface Queryable {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed where read
   query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/**
+ * Runs independent statements: side by side on the data source, where each takes a pooled
+ * connection of its own, and one after another on a transaction's manager, whose one connection
+ * must not be sent a statement while it runs another (node-postgres deprecates it; pg 9 throws).
+ */
+export async function runStatements(
+  q: Queryable,
+  statements: (() => Promise<void>)[],
+): Promise<void> {
+  const pooled = q instanceof DataSource || (q instanceof EntityManager && !q.queryRunner);
+  if (pooled) {
+    await Promise.all(statements.map((s) => s()));
+    return;
+  }
+  for (const s of statements) await s();
 }
 
 /** A zone's id, or null for the whole park. */
@@ -115,11 +132,11 @@ export class CountingService {
     const w = countingWindow(year, asOf);
     if (!w) return tally;
     const scope = (scopes: Scope[]): FactScope => ({ ...w, zones: zonesFor(scopes) });
-    const jobs: Promise<void>[] = [];
+    const jobs: (() => Promise<void>)[] = [];
 
     if (req.firms?.length) {
       const { sql, params } = firmTallySql(scope(req.firms));
-      jobs.push(
+      jobs.push(() =>
         q
           .query(sql, params)
           .then((rows: (ZoneRow & { tech: number; high_tech: number; srdi: number })[]) => {
@@ -134,7 +151,7 @@ export class CountingService {
     }
     if (req.projects?.length) {
       const { sql, params } = projectTallySql(scope(req.projects));
-      jobs.push(
+      jobs.push(() =>
         q.query(sql, params).then((rows: (ZoneRow & { projects: number })[]) => {
           for (const r of rows) projects.set(r.all_zones ? ALL : r.zone_id!, r.projects);
         }),
@@ -150,7 +167,7 @@ export class CountingService {
         value: string;
         complete: string;
       };
-      jobs.push(
+      jobs.push(() =>
         q.query(sql, params).then((rows: Row[]) => {
           const entry = (key: string) => {
             let o = output.get(key);
@@ -165,7 +182,7 @@ export class CountingService {
         }),
       );
     }
-    await Promise.all(jobs);
+    await runStatements(q, jobs);
     return tally;
   }
 
@@ -184,8 +201,9 @@ export class CountingService {
     const families = [...new Set(keys.map((k) => FAMILY_OF[k.metric]))];
     type Row = { zone_id: string; tenant_id: string; high_tech: boolean; srdi: boolean };
     const rowsOf = new Map<Family, Row[]>();
-    await Promise.all(
-      families.map(async (family) => {
+    await runStatements(
+      q,
+      families.map((family) => async () => {
         const scopes = keys.filter((k) => FAMILY_OF[k.metric] === family).map((k) => k.scope);
         const { sql, params } = contributorSql(family, { ...w, zones: zonesFor(scopes) });
         rowsOf.set(family, await q.query(sql, params));

@@ -9,6 +9,7 @@ import { MilestoneTarget } from '../targets/milestone-target.entity.js';
 import { FAMILY_OF } from './counting.queries.js';
 import {
   CountingService,
+  runStatements,
   type Queryable,
   type Scope,
   type Tally,
@@ -106,18 +107,15 @@ export class ProgressService {
     q: Queryable = this.dataSource,
   ): Promise<MilestoneProgress[]> {
     const years = [...new Set(targets.map((t) => t.year))].sort();
-    const results = await Promise.all(
-      years.map((y) =>
-        this.evaluateYear(
-          y,
-          targets.filter((t) => t.year === y),
-          asOf,
-          {},
-          q,
-        ),
-      ),
+    const results: MilestoneProgress[][] = new Array(years.length);
+    await runStatements(
+      q,
+      years.map((y, i) => async () => {
+        const targetsOfYear = targets.filter((t) => t.year === y);
+        results[i] = (await this.evaluateYear(y, targetsOfYear, asOf, {}, q)).progress;
+      }),
     );
-    return results.flatMap((r) => r.progress);
+    return results.flat();
   }
 
   /** Contributors of many progress rows of a request: one statement per family and date. */

@@ -1,0 +1,54 @@
+import type { Type } from '@nestjs/common';
+import type { AppConfig } from '@jcv/config';
+import { MilestonesModule, SnapshotJobService } from '@jcv/milestones';
+import type { ScheduledTask } from './scheduler.js';
+import { daily, type Schedule } from './schedules.js';
+
+/** Finds a provider of the app a job runs in: the worker's, or the API's. */
+export type ProviderLookup = <T>(type: Type<T>) => T;
+
+/**
+ * A scheduled job. apps/worker runs every job of SCHEDULED_JOBS, and so does the API when
+ * WORKER_IN_PROCESS is on; on a server several processes may run them at the same time, so a
+ * run must be idempotent and safe against a concurrent run of the same day (a unique key or
+ * an advisory lock in PostgreSQL).
+ */
+export interface ScheduledJob {
+  name: string;
+  schedule(config: AppConfig): Schedule;
+  /** Does the job for `day` (Asia/Shanghai) and says what it did, for the log. */
+  run(providers: ProviderLookup, day: string): Promise<string>;
+}
+
+/**
+ * The day's milestone snapshots and alerts. Two runs of one day write it once: the job holds a
+ * transaction-scoped advisory lock, and the snapshots' and alerts' unique keys (target, day)
+ * refuse a second row.
+ */
+export const milestoneSnapshots: ScheduledJob = {
+  name: 'milestone snapshots',
+  schedule: (config) => daily(config.workerRunHour),
+  async run(providers, day) {
+    const r = await providers(SnapshotJobService).run(day);
+    return `${r.day}: ${r.snapshots} snapshot(s) of ${r.targets} target(s) written, ${r.alerts} alert(s) raised`;
+  },
+};
+
+/** Every scheduled job, in the order they are run by hand (`--once`). */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [milestoneSnapshots];
+
+/** The modules the jobs' services come from, which the worker imports (the API has them all). */
+export const JOB_MODULES: Type[] = [MilestonesModule];
+
+/** The jobs as a scheduler runs them under a configuration. */
+export function scheduledTasks(
+  config: AppConfig,
+  providers: ProviderLookup,
+  jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
+): ScheduledTask[] {
+  return jobs.map((job) => ({
+    name: job.name,
+    schedule: job.schedule(config),
+    run: (day) => job.run(providers, day),
+  }));
+}
