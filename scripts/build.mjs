@@ -3,14 +3,24 @@
 // the outputs whose source is gone. dist/ is never emptied, so an API running from it keeps
 // serving while a command (import, export, worker, migrations, bench) builds; a failed compile
 // leaves dist/ as it was.
+//
+// `--project tsconfig.prod.json` (`npm run build:prod`) compiles the product only: no demo park
+// (seeds/demo) and no test code. `--out DIR` builds into DIR instead of dist/.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { syncInto } from './sync-dir.mjs';
 
-const OUT = 'dist';
-const PROJECT = 'tsconfig.build.json';
+const { values: args } = parseArgs({
+  options: {
+    project: { type: 'string', default: 'tsconfig.build.json' },
+    out: { type: 'string', default: 'dist' },
+  },
+});
+const OUT = args.out;
+const PROJECT = args.project;
 const STAGING = /^\.build-(\d+)$/;
 const require = createRequire(import.meta.url);
 

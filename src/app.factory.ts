@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import { documentGuard } from './graphql/document-guard.js';
 import { QUERY_LIMITS } from './graphql/graphql.options.js';
 import { requestErrorHandler } from './graphql/request-errors.js';
-import { createLogger, httpLogger, PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
+import { createLogger, httpLogger, PinoNestLogger, requestIdMiddleware } from '@jcv/logging';
 
 /**
  * CORS for the origins in CORS_ORIGINS only: an origin not listed gets no CORS header at all (the

@@ -14,10 +14,11 @@ import { ReportingModule } from '@jcv/reporting';
 import { BenefitsModule } from '@jcv/benefits';
 import { ServiceDeskModule } from '@jcv/service-desk';
 import { createValidationPipe } from '@jcv/shared';
-import { InProcessJobs } from '../apps/worker/src/in-process-jobs.js';
+import { InProcessJobs } from '@jcv/jobs';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { IdempotencyModule } from './graphql/idempotency.module.js';
 import { HealthController } from './health/health.controller.js';
+import { demoParkModule } from './seed/demo-park.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -40,9 +41,12 @@ export class AppModule {
         ServiceDeskModule,
         MilestonesModule,
         SeedModule,
+        // Development only (the configuration refuses SEED_DEMO in production); the production
+        // build holds no demo at all.
+        ...(config.seedDemo && !config.production ? [demoParkModule()] : []),
       ],
       controllers: [HealthController],
-      // InProcessJobs here, in the root module, starts after the seed (see its comment).
+      // InProcessJobs here, in the root module, starts after the seed and the demo (see its comment).
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, InProcessJobs],
     };
   }

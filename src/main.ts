@@ -1,7 +1,6 @@
 import { ConfigError, DEMO_ADMIN, loadConfig } from '@jcv/config';
 import { createApp } from './app.factory.js';
-import { COMMITTEE_DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo/demo-accounts.js';
-import { DEMO_FIRM_ACCOUNTS } from './seed/demo/demo-firm-accounts.js';
+import { loadDemoPark } from './seed/demo-park.js';
 
 async function main() {
   const config = loadConfig();
@@ -22,8 +21,8 @@ async function main() {
     console.log(
       `  ADMIN             ${config.bootstrapAdminEmail}  /  ${config.bootstrapAdminEmail === DEMO_ADMIN.email ? DEMO_ADMIN.password : '(BOOTSTRAP_ADMIN_PASSWORD)'}`,
     );
-    for (const a of [...COMMITTEE_DEMO_ACCOUNTS, ...DEMO_FIRM_ACCOUNTS]) {
-      console.log(`  ${a.role.padEnd(17)} ${a.email}  /  ${DEMO_PASSWORD}`);
+    for (const a of (await loadDemoPark()).accounts) {
+      console.log(`  ${a.role.padEnd(17)} ${a.email}  /  ${a.password}`);
     }
   }
   console.log('');

@@ -1,9 +1,11 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { pgError, PG } from '@jcv/database';
+import { constraintError, pgError, PG } from '@jcv/database';
 import { DomainError, type ErrorCode, type FieldError, ScalarInputError } from '@jcv/shared';
 import { inputFieldOf } from './input-guard.plugin.js';
+// Declares the constraints of the app's own table (claimed Idempotency-Keys).
+import './idempotency.constraints.js';
 
 const log = new Logger('GraphQL');
 
@@ -110,7 +112,12 @@ function fromDatabase(original: unknown): Answer | null {
   const pg = pgError(original);
   if (!pg) return null;
   // The services check first and explain better; these are the database's last word, reached
-  // when two requests race past the checks.
+  // when two requests race past the checks: a named constraint as its lib declared it, any
+  // other by its SQLSTATE.
+  const declared = constraintError(original);
+  if (declared) {
+    return { code: declared.code, message: declared.message, fields: declared.fields };
+  }
   switch (pg.code) {
     case PG.uniqueViolation:
       return { code: 'CONFLICT', message: 'This record already exists' };

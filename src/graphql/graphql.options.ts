@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@jcv/config';
-import { DateTimeScalar, RequestLoaders, requestContext } from '@jcv/shared';
+import { applyAccessPolicy, DateTimeScalar, RequestLoaders, requestContext } from '@jcv/shared';
 import { createFormatError } from './format-error.js';
 import { inputGuardPlugin } from './input-guard.plugin.js';
 import { landingPagePlugin } from './landing-page.js';
@@ -62,6 +62,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       // Nest's DateTime takes whatever `new Date()` makes of an input; this one is strict.
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     },
+    // Every field behind the one access policy: who reads it, and which rows (see @jcv/shared).
+    transformSchema: applyAccessPolicy,
     introspection: !config.production,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // No explorer fetched from a CDN: development gets a plain page saying how to call the API.

@@ -1,35 +1,44 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@jcv/config';
-import { UsersService } from '@jcv/identity';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type User, UsersService } from '@jcv/identity';
 import { type TargetSeed, TargetsService } from '@jcv/milestones';
 import { ParkService, type ParkSeed } from '@jcv/park';
 import { parkSeed, targetSeeds } from '../../seeds/index.js';
-import { DemoService } from './demo/demo.service.js';
+
+/** What the seed of this start did. */
+export interface SeedOutcome {
+  parkId: string;
+  /** The first ADMIN, made at this start because the database had no users; else null. */
+  bootstrapAdmin: User | null;
+}
 
 /**
  * Brings a database to its starting state at every start: the park, its zones and the plan's
- * targets (missing rows only), the first ADMIN when there are no users, and in development the
- * demo park when the database was empty.
+ * targets (missing rows only), and the first ADMIN when there are no users.
  */
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
-  private readonly log = new Logger('Seed');
+  private seeded?: Promise<SeedOutcome>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly park: ParkService,
     private readonly targets: TargetsService,
     private readonly users: UsersService,
-    private readonly demo: DemoService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const park = await this.park.ensure(parkSeed() as ParkSeed);
-    await this.targets.ensure(park.id, targetSeeds() as TargetSeed[]);
-    const admin = await this.users.bootstrapAdmin();
-    if (admin && this.config.seedDemo && !this.config.production) {
-      this.log.log('empty database: loading the demo park');
-      await this.demo.load(park.id, admin);
-    }
+    await this.seed();
+  }
+
+  /**
+   * Runs once per start, whichever asks first: this module's bootstrap hook or a module that
+   * builds on the seed (the development demo park), which gets the same outcome.
+   */
+  seed(): Promise<SeedOutcome> {
+    this.seeded ??= (async () => {
+      const park = await this.park.ensure(parkSeed() as ParkSeed);
+      await this.targets.ensure(park.id, targetSeeds() as TargetSeed[]);
+      return { parkId: park.id, bootstrapAdmin: await this.users.bootstrapAdmin() };
+    })();
+    return this.seeded;
   }
 }

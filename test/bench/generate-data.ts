@@ -7,7 +7,7 @@ import pg from 'pg';
 import { loadConfig } from '@jcv/config';
 import { openDataSource } from '@jcv/database';
 import { hashPassword } from '@jcv/identity';
-import { withCheckChar, CREDIT_CODE_CHARSET } from '../../libs/tenants/src/credit-code.js';
+import { withCheckChar, CREDIT_CODE_CHARSET } from '@jcv/tenants';
 import {
   BENCH_ADMIN,
   BENCH_FIRM_ADMIN,

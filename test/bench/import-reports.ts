@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { CREDIT_CODE_CHARSET, withCheckChar } from '../../libs/tenants/src/credit-code.js';
+import { CREDIT_CODE_CHARSET, withCheckChar } from '@jcv/tenants';
 import { loadConfig } from '@jcv/config';
 import { openDataSource } from '@jcv/database';
 import { databaseUrl, parseArgs, prng } from './bench-config.js';

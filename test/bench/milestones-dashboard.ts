@@ -9,17 +9,17 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { BenefitsService } from '@jcv/benefits';
 import { loadConfig } from '@jcv/config';
-import { ProgressService } from '@jcv/milestones';
-import { OverdueService } from '@jcv/reporting';
-import { ServiceRequestsService } from '@jcv/service-desk';
-import { OccupancyService } from '@jcv/space';
-import { createApp } from '../../src/app.factory.js';
 import {
   contributorSql,
   firmTallySql,
   outputTallySql,
+  ProgressService,
   projectTallySql,
-} from '../../libs/milestones/src/progress/counting.queries.js';
+} from '@jcv/milestones';
+import { OverdueService } from '@jcv/reporting';
+import { ServiceRequestsService } from '@jcv/service-desk';
+import { OccupancyService } from '@jcv/space';
+import { createApp } from '../../src/app.factory.js';
 import { BENCH_JWT_SECRET, databaseUrl, parseArgs } from './bench-config.js';
 
 const ADMIN = { email: 'bench-milestones@jcv.example', password: 'bench-milestones-password' };

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { actorOf, User } from '@jcv/identity';
 import { Role, todayInShanghai } from '@jcv/shared';
-import { BenefitsDemo } from '../../src/seed/demo/benefits.demo.js';
-import { ServiceDeskDemo } from '../../src/seed/demo/service-desk.demo.js';
-import { DEMO_PASSWORD } from '../../src/seed/demo/demo-accounts.js';
-import { DEMO_FIRM_ACCOUNTS } from '../../src/seed/demo/demo-firm-accounts.js';
+import {
+  BenefitsDemo,
+  DEMO_FIRM_ACCOUNTS,
+  DEMO_PASSWORD,
+  DemoModule,
+  ServiceDeskDemo,
+} from '../../seeds/demo/index.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app.js';
 
 // The benefits and service-desk demo loaders, run on a few firms of this suite's own (the tenants
@@ -20,7 +23,8 @@ const monthsAgo = (n: number) => {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // The demo's loaders without the demo: SEED_DEMO stays off, so nothing loads at start.
+  t = await startTestApp({}, { extraModules: [DemoModule] });
   const zones: { id: string; kind: string; park_id: string }[] = await t.dataSource.query(
     `SELECT id, kind, park_id FROM zones`,
   );

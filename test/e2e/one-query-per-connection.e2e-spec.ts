@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { InProcessJobs } from '@jcv/jobs';
 import { Role } from '@jcv/shared';
-import { InProcessJobs } from '../../apps/worker/src/in-process-jobs.js';
 import { createWorker, runWorker } from '../../apps/worker/src/worker.js';
 import { freshDatabase, startTestApp, testConfig, type TestDatabase } from '../support/test-app.js';
 

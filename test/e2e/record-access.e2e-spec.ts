@@ -202,11 +202,6 @@ describe('operations on a firm id', () => {
       }),
     ],
     [
-      'benefitApplications',
-      `query($id: ID) { benefitApplications(tenantId: $id) { id } }`,
-      (id) => ({ id }),
-    ],
-    [
       'eligiblePolicies',
       `query($id: ID!) { eligiblePolicies(tenantId: $id) { id } }`,
       (id) => ({ id }),
@@ -243,21 +238,11 @@ describe('operations on a firm id', () => {
       }),
     ],
     [
-      'outputReports',
-      `query($id: ID) { outputReports(filter: { tenantId: $id }) { totalCount } }`,
-      (id) => ({ id }),
-    ],
-    [
       'openServiceRequest',
       `mutation($input: OpenServiceRequestInput!) { openServiceRequest(input: $input) { id } }`,
       (tenantId) => ({
         input: { tenantId, category: 'LEGAL', title: 'Contract', description: 'Review it' },
       }),
-    ],
-    [
-      'serviceRequests',
-      `query($id: ID) { serviceRequests(tenantId: $id) { id } }`,
-      (id) => ({ id }),
     ],
   ];
 
@@ -271,6 +256,38 @@ describe('operations on a firm id', () => {
       expect(theirs).toEqual({ code: 'FORBIDDEN', message: 'A firm can only reach its own data' });
       expect(random).toEqual(theirs);
       expect(await state()).toEqual(before);
+    },
+  );
+
+  // A list holds the caller's rows only: a filter naming a firm out of reach finds nothing, the
+  // same nothing whether or not the firm exists.
+  const lists: [string, string, (data: any) => unknown][] = [
+    [
+      'benefitApplications',
+      `query($id: ID) { benefitApplications(tenantId: $id) { id } }`,
+      (d) => d.benefitApplications,
+    ],
+    [
+      'outputReports',
+      `query($id: ID) { outputReports(filter: { tenantId: $id }) { totalCount edges { node { id } } } }`,
+      (d) => d.outputReports,
+    ],
+    [
+      'serviceRequests',
+      `query($id: ID) { serviceRequests(tenantId: $id) { id } }`,
+      (d) => d.serviceRequests,
+    ],
+  ];
+
+  it.each(lists.map(([name, query, rows]) => ({ name, query, rows })))(
+    '$name: another firm and a firm that does not exist find one empty list',
+    async ({ name, query, rows }) => {
+      await recordsOfB();
+      const caller = name === 'outputReports' ? reporterA : tokenA;
+      const theirs = rows(await t.ok(query, { id: b }, caller));
+      const random = rows(await t.ok(query, { id: randomUUID() }, caller));
+      expect(theirs).toEqual(name === 'outputReports' ? { totalCount: 0, edges: [] } : []);
+      expect(random).toEqual(theirs);
     },
   );
 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Decimal } from 'decimal.js';
 import { actorOf, User } from '@jcv/identity';
-import { OverdueService } from '@jcv/reporting';
+import { addMonths, OverdueService, periodsBetween } from '@jcv/reporting';
 import { todayInShanghai } from '@jcv/shared';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app.js';
-import { ReportingDemo } from '../../src/seed/demo/reporting.demo.js';
-import { addMonths, periodsBetween } from '../../libs/reporting/src/periods.js';
+import { ReportingDemo } from '../../seeds/demo/index.js';
 
 let t: TestApp;
 const today = todayInShanghai();

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { importReportsCommand } from '../../libs/reporting/src/cli/import-command.js';
+import { importReportsCommand } from '@jcv/reporting';
 import { workbookParts, zip, type ZipPart } from '../support/zip-writer.js';
 import {
   type FixtureTenant,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@jcv/shared';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app.js';
 import {
   type FixtureTenant,
   figures,
@@ -55,7 +55,10 @@ describe('reviewOutputReport', () => {
       [r.id],
     );
     expect(row.reviewed).toBe(true);
-    expect(row.reviewed_by).not.toBeNull();
+    const [reviewer] = await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+      TEST_ADMIN.email,
+    ]);
+    expect(row.reviewed_by).toBe(reviewer.id);
     const [audit] = await t.dataSource.query(
       `SELECT operation, after->>'status' AS status FROM audit_events
        WHERE entity = 'OutputReport' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NestFactory } from '@nestjs/core';
 import ExcelJS from 'exceljs';
 import { Role } from '@jcv/shared';
-import { ReportImportService } from '@jcv/reporting';
+import {
+  exportReportsCommand,
+  importReportsCommand,
+  ReportImportService,
+  ReportingCliModule,
+} from '@jcv/reporting';
 import { freshDatabase, startTestApp, testConfig, type TestApp } from '../support/test-app.js';
 import {
   type FixtureTenant,
@@ -15,9 +20,6 @@ import {
   monthFromNow,
   SUBMIT,
 } from '../fixtures/reporting/fixtures.js';
-import { ReportingCliModule } from '../../libs/reporting/src/cli/reporting-cli.module.js';
-import { importReportsCommand } from '../../libs/reporting/src/cli/import-command.js';
-import { exportReportsCommand } from '../../libs/reporting/src/cli/export-command.js';
 
 const IMPORT = `mutation($fileName: String!, $content: String!) {
   importOutputReports(fileName: $fileName, contentBase64: $content) {

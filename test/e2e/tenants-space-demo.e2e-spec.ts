@@ -2,8 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { todayInShanghai } from '@jcv/shared';
 import { isValidCreditCode } from '@jcv/tenants';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { DEMO_PASSWORD } from '../../src/seed/demo/demo-accounts.js';
-import { DEMO_FIRM_NAME } from '../../src/seed/demo/demo-firm-accounts.js';
+import { DEMO_FIRM_NAME, DEMO_PASSWORD } from '../../seeds/demo/index.js';
 
 // The demo park a newcomer's `npm start` shows, loaded through the services: it must obey every
 // rule and look lived-in.

@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Global, Module, type Type } from '@nestjs/common';
+import { Global, type INestApplicationContext, Module, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SnapshotJobService, TargetsService, type TargetSeed } from '@jcv/milestones';
+import { AuditModule } from '@jcv/audit';
+import { BenefitsModule } from '@jcv/benefits';
+import { IdentityModule } from '@jcv/identity';
+import { InProcessJobs, JOB_CLOCK } from '@jcv/jobs';
+import {
+  MilestonesModule,
+  SnapshotJobService,
+  TargetsService,
+  type TargetSeed,
+} from '@jcv/milestones';
 import { ParkService, type ParkSeed } from '@jcv/park';
+import { ReportingModule } from '@jcv/reporting';
+import { ServiceDeskModule } from '@jcv/service-desk';
 import { Role } from '@jcv/shared';
+import { SpaceModule } from '@jcv/space';
+import { TenantsModule } from '@jcv/tenants';
 import { parkSeed, targetSeeds } from '../../seeds/index.js';
-import { InProcessJobs, JOB_CLOCK } from '../../apps/worker/src/in-process-jobs.js';
 import { createWorker, runWorker } from '../../apps/worker/src/worker.js';
 import { freshDatabase, startTestApp, testConfig, type TestApp } from '../support/test-app.js';
 import { MilestoneFixtures, type Zones } from './milestones-fixtures.js';
@@ -185,13 +197,47 @@ describe('the daily snapshot job', () => {
 const SNAPSHOT_DAYS = `SELECT day::text AS day, count(*)::int AS n
   FROM milestone_snapshots GROUP BY day ORDER BY day`;
 
+/**
+ * The API's seed of the park and its targets, beside the worker: the worker has no targets
+ * service of its own, and the embedded database takes one process at a time.
+ */
+@Module({ imports: [AuditModule, MilestonesModule] })
+class TargetsSeeding {}
+
+async function seedTargets(worker: INestApplicationContext): Promise<void> {
+  const park = await worker.get(ParkService).ensure(parkSeed() as ParkSeed);
+  await worker.get(TargetsService).ensure(park.id, targetSeeds() as TargetSeed[]);
+}
+
 describe('the worker', () => {
-  it('opens the database on its own and records the chosen day once', async () => {
+  it('boots the snapshot job without the modules of the API', async () => {
     const db = await freshDatabase();
     const worker = await createWorker(testConfig(db.env));
     try {
-      const park = await worker.get(ParkService).ensure(parkSeed() as ParkSeed);
-      await worker.get(TargetsService).ensure(park.id, targetSeeds() as TargetSeed[]);
+      expect(worker.get(SnapshotJobService)).toBeInstanceOf(SnapshotJobService);
+      for (const module of [
+        MilestonesModule,
+        IdentityModule,
+        TenantsModule,
+        SpaceModule,
+        ReportingModule,
+        BenefitsModule,
+        ServiceDeskModule,
+        AuditModule,
+      ]) {
+        expect(() => worker.select(module)).toThrow();
+      }
+    } finally {
+      await worker.close();
+      await db.drop();
+    }
+  });
+
+  it('opens the database on its own and records the chosen day once', async () => {
+    const db = await freshDatabase();
+    const worker = await createWorker(testConfig(db.env), undefined, [TargetsSeeding]);
+    try {
+      await seedTargets(worker);
       const options = { once: true, date: '2026-03-01' };
       await runWorker(worker, options);
       await runWorker(worker, options);
@@ -207,10 +253,11 @@ describe('the worker', () => {
   it('on schedule, catches up on start when the day’s hour has passed, then stops on its signal', async () => {
     const db = await freshDatabase();
     // WORKER_RUN_HOUR 6: 07:00 on 2 March 2026 in Shanghai is past it.
-    const worker = await createWorker(testConfig({ ...db.env, WORKER_RUN_HOUR: '6' }));
+    const worker = await createWorker(testConfig({ ...db.env, WORKER_RUN_HOUR: '6' }), undefined, [
+      TargetsSeeding,
+    ]);
     try {
-      const park = await worker.get(ParkService).ensure(parkSeed() as ParkSeed);
-      await worker.get(TargetsService).ensure(park.id, targetSeeds() as TargetSeed[]);
+      await seedTargets(worker);
       const now = () => new Date('2026-03-01T23:00:00Z');
       await runWorker(worker, { once: false }, Promise.resolve(), { now });
       expect(await worker.get(DataSource).query(SNAPSHOT_DAYS)).toEqual([

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@jcv/config';
-import { createLogger, PinoNestLogger } from '../../../src/logging/logger.js';
+import { createLogger, PinoNestLogger } from '@jcv/logging';
 import { createWorker, runWorker } from './worker.js';
 import { parseWorkerOptions, WorkerUsageError } from './worker-options.js';
 

@@ -1,16 +1,18 @@
-import { type DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from '@jcv/audit';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@jcv/config';
 import { DatabaseModule } from '@jcv/database';
-import { JOB_MODULES } from './jobs.js';
+import { JOB_MODULES } from '@jcv/jobs';
 
-/** The worker: the same configuration, database and domain libs as the API, without HTTP. */
+/**
+ * The worker: the API's configuration and database, and only the modules its jobs need (no
+ * HTTP, no GraphQL, none of the libs' resolvers).
+ */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, ...JOB_MODULES],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, ...JOB_MODULES, ...extraModules],
     };
   }
 }

@@ -1,19 +1,27 @@
 import 'reflect-metadata';
-import { type INestApplicationContext, Logger, type LoggerService } from '@nestjs/common';
+import {
+  type INestApplicationContext,
+  Logger,
+  type LoggerService,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { todayInShanghai } from '@jcv/shared';
-import { scheduledTasks, SCHEDULED_JOBS, type ScheduledJob } from './jobs.js';
-import { JobScheduler } from './scheduler.js';
+import { JobScheduler, scheduledTasks, SCHEDULED_JOBS, type ScheduledJob } from '@jcv/jobs';
 import { WorkerModule } from './worker.module.js';
 import type { WorkerOptions } from './worker-options.js';
 
-/** Opens the database (applying pending migrations) and the domain services. */
+/**
+ * Opens the database (applying pending migrations) and the jobs' services; tests may add
+ * modules of their own beside them.
+ */
 export function createWorker(
   config: AppConfig,
   logger?: LoggerService,
+  extraModules: Type[] = [],
 ): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  return NestFactory.createApplicationContext(WorkerModule.forRoot(config, extraModules), {
     logger: logger ?? false,
     abortOnError: false,
   });

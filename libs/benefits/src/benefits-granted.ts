@@ -1,10 +1,14 @@
-import type { EntityManager } from 'typeorm';
+import { ForeignReads, type Queryable } from '@jcv/shared';
 
-type Queryable = Pick<EntityManager, 'query'>;
+/** What benefitsGranted reads of other libs' tables: lib tenants' tenants, for the zone. */
+export const BENEFITS_GRANTED_READS = new ForeignReads(import.meta.url, 'benefitsGranted', {
+  tenants: ['id', 'zone_id'],
+});
 
 /**
  * The amounts APPROVED or DISBURSED to a zone's firms with a decision date (in Asia/Shanghai) in
- * [from, to], both inclusive, as an exact decimal string. One statement, for dashboards.
+ * [from, to], both inclusive, as an exact decimal string. One statement, for dashboards. Reads
+ * tenants (BENEFITS_GRANTED_READS).
  */
 export async function benefitsGranted(
   db: Queryable,

@@ -8,6 +8,8 @@ import { BenefitApplication } from './applications/benefit-application.entity.js
 import { BenefitApplicationsService } from './applications/benefit-applications.service.js';
 import { BenefitApplicationsResolver } from './applications/benefit-applications.resolver.js';
 import { BenefitsService } from './benefits.service.js';
+// Declares the benefits constraints to the error mapping.
+import './benefits.constraints.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Policy, BenefitApplication]), TenantsModule],

@@ -1,6 +1,8 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './benefits.module.js';
 export { BenefitsService } from './benefits.service.js';
-export { benefitsGranted } from './benefits-granted.js';
+export { BENEFITS_GRANTED_READS, benefitsGranted } from './benefits-granted.js';
 export { PoliciesService } from './policies/policies.service.js';
 export { BenefitApplicationsService } from './applications/benefit-applications.service.js';
 export { Policy } from './policies/policy.entity.js';
@@ -13,3 +15,4 @@ export {
   type EligibilityFacts,
   type EligibilityRuleSpec,
 } from './eligibility/eligibility.js';
+export { ELIGIBILITY_FACTS_READS } from './eligibility/eligibility-facts.js';

@@ -41,6 +41,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads DEMO_TODAY as a calendar day and refuses anything else', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://', DEMO_TODAY: '2026-02-15' }).demoToday).toBe(
+      '2026-02-15',
+    );
+    expect(loadConfig({ DATA_DIR: 'memory://' }).demoToday).toBeUndefined();
+    for (const raw of ['2026-02-30', '15/02/2026', 'today'])
+      expect(() => loadConfig({ DATA_DIR: 'memory://', DEMO_TODAY: raw })).toThrow(
+        `DEMO_TODAY must be a date YYYY-MM-DD, got "${raw}"`,
+      );
+  });
+
   it('refuses a bootstrap password shorter than 12 characters', () => {
     expect(() => loadConfig({ DATA_DIR: 'memory://', BOOTSTRAP_ADMIN_PASSWORD: 'short' })).toThrow(
       /at least 12/,

@@ -22,6 +22,8 @@ export interface AppConfig {
   bootstrapAdminEmail?: string;
   bootstrapAdminPassword?: string;
   seedDemo: boolean;
+  /** The day the demo park is made up to (DEMO_TODAY); unset: today in Asia/Shanghai. */
+  demoToday?: string;
   logLevel: string;
   /** Largest HTTP request body, e.g. "10mb" (report imports travel in the body). */
   bodyLimit: string;
@@ -118,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const seedDemo = bool('SEED_DEMO', env.SEED_DEMO, !production && nodeEnv !== 'test', problems);
   if (production && seedDemo) problems.push('SEED_DEMO cannot be on in production');
+  const demoToday = env.DEMO_TODAY || undefined;
+  if (demoToday && !isCalendarDay(demoToday))
+    problems.push(`DEMO_TODAY must be a date YYYY-MM-DD, got "${demoToday}"`);
 
   const config: AppConfig = {
     nodeEnv,
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminEmail,
     bootstrapAdminPassword,
     seedDemo,
+    demoToday,
     logLevel: env.LOG_LEVEL || (production ? 'info' : nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimit: env.BODY_LIMIT || '10mb',
     sqlStatementCount: bool('SQL_STATEMENT_COUNT', env.SQL_STATEMENT_COUNT, false, problems),
@@ -165,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);
   return config;
+}
+
+function isCalendarDay(raw: string): boolean {
+  const d = new Date(`${raw}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !isNaN(d.getTime()) && d.toISOString().startsWith(raw);
 }
 
 /** CORS_ORIGINS: a comma-separated list of origins such as https://dash.example.cn. */

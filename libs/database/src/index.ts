@@ -4,3 +4,4 @@ export * from './embedded.js';
 export * from './pg-errors.js';
 export { migrations } from './migrations/index.js';
 export * from './statement-counter.js';
+export * from './constraints.js';

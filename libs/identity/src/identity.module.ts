@@ -12,6 +12,8 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { User } from './user.entity.js';
 import { UserAccountFieldsResolver } from './user-account-fields.resolver.js';
 import { UsersService } from './users.service.js';
+// Declares the accounts' constraints to the error mapping.
+import './identity.constraints.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([User])],

@@ -1,3 +1,5 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './identity.module.js';
 export * from './users.service.js';
 export { AuthService, actorOf } from './auth.service.js';

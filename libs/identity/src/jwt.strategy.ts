@@ -3,10 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
-import { UnauthenticatedError } from '@jcv/shared';
+import { isUuid, UnauthenticatedError } from '@jcv/shared';
 import type { AccessClaims } from './auth.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a verified access token says: who signed in, and which sign-in. */
 export interface VerifiedToken {
@@ -42,8 +40,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       typeof claims.iat !== 'number' ||
       typeof claims.sub !== 'string' ||
       typeof claims.sid !== 'string' ||
-      !UUID.test(claims.sub) ||
-      !UUID.test(claims.sid)
+      !isUuid(claims.sub) ||
+      !isUuid(claims.sid)
     ) {
       throw new UnauthenticatedError('Access token is not valid');
     }

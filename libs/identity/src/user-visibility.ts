@@ -1,4 +1,3 @@
-import { type Actor, Role } from '@jcv/shared';
 import type { User } from './user.entity.js';
 
 // Users returned by sign-in and token refresh, whose caller has no access token yet but is the
@@ -10,8 +9,7 @@ export function asSignedInView(user: User): User {
   return user;
 }
 
-/** Whether the caller may read a user's account fields (active, locale): itself, or ADMIN. */
-export function mayReadAccount(viewer: Actor | undefined, user: User): boolean {
-  if (signedInViews.has(user)) return true;
-  return !!viewer && (viewer.role === Role.ADMIN || viewer.userId === user.id);
+/** Whether a user is the answer of a sign-in: its caller is the user itself. */
+export function isSignedInView(user: unknown): boolean {
+  return typeof user === 'object' && user !== null && signedInViews.has(user as User);
 }

@@ -3,15 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
-import {
-  type Actor,
-  BadInputError,
-  ConflictError,
-  NotFoundError,
-  Role,
-  TENANT_ROLES,
-} from '@jcv/shared';
+import { explainConstraint } from '@jcv/database';
+import { type Actor, BadInputError, NotFoundError, Role, TENANT_ROLES } from '@jcv/shared';
 import { User } from './user.entity.js';
 import { hashPassword } from './passwords.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
@@ -69,17 +62,7 @@ export class UsersService {
         return user;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'users_email_key') {
-        throw new ConflictError(`A user with email ${input.email} already exists`);
-      }
-      if (pg?.code === PG.foreignKeyViolation && pg.detail?.includes('tenant_id')) {
-        throw new BadInputError('tenantId', 'is not a registered tenant');
-      }
-      if (pg?.code === PG.foreignKeyViolation && pg.detail?.includes('service_provider_id')) {
-        throw new BadInputError('serviceProviderId', 'is not a registered service provider');
-      }
-      throw err;
+      throw (await explainConstraint(err, { email: input.email })) ?? err;
     }
   }
 

@@ -8,21 +8,22 @@ import { SpaceModule } from '@jcv/space';
 import { TenantsModule } from '@jcv/tenants';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
-import { CountingService } from './progress/counting.service.js';
 import { ProgressResolver } from './progress/progress.resolver.js';
-import { ProgressService } from './progress/progress.service.js';
 import { MilestoneAlert } from './snapshots/milestone-alert.entity.js';
 import { MilestoneSnapshot } from './snapshots/milestone-snapshot.entity.js';
-import { SnapshotJobService } from './snapshots/snapshot-job.service.js';
+import { MilestoneSnapshotJobModule } from './snapshots/snapshot-job.module.js';
 import { AlertsResolver, SnapshotsResolver } from './snapshots/snapshots.resolver.js';
 import { SnapshotsService } from './snapshots/snapshots.service.js';
 import { MilestoneTarget } from './targets/milestone-target.entity.js';
 import { TargetsResolver } from './targets/targets.resolver.js';
 import { TargetsService } from './targets/targets.service.js';
+// Declares the milestones' constraints to the error mapping.
+import './milestones.constraints.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([MilestoneTarget, MilestoneSnapshot, MilestoneAlert]),
+    MilestoneSnapshotJobModule,
     ParkModule,
     TenantsModule,
     ReportingModule,
@@ -33,16 +34,13 @@ import { TargetsService } from './targets/targets.service.js';
   providers: [
     TargetsService,
     TargetsResolver,
-    CountingService,
-    ProgressService,
     ProgressResolver,
-    SnapshotJobService,
     SnapshotsService,
     SnapshotsResolver,
     AlertsResolver,
     DashboardService,
     DashboardResolver,
   ],
-  exports: [TargetsService, ProgressService, CountingService, SnapshotJobService],
+  exports: [TargetsService, MilestoneSnapshotJobModule],
 })
 export class MilestonesModule {}

@@ -1,3 +1,5 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './park.module.js';
 export * from './park.service.js';
 export { Park } from './park.entity.js';

@@ -1,7 +1,9 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './reporting.module.js';
 export * from './entities/report-status.js';
 export { OutputReport } from './entities/output-report.entity.js';
-export { OverdueService } from './deadlines/overdue.service.js';
+export { OVERDUE_COUNT_READS, OverdueService } from './deadlines/overdue.service.js';
 export {
   dueDateOf,
   isReceived,
@@ -11,7 +13,16 @@ export {
   REPORTING_SINCE,
   residentIn,
 } from './deadlines/deadlines.js';
-export { OutputReportsService } from './reports/output-reports.service.js';
-export { ReportSubmissionService } from './reports/report-submission.service.js';
-export { ReportImportService, type ImportPhase } from './spreadsheets/report-import.service.js';
-export { ReportExportService } from './spreadsheets/report-export.service.js';
+export { OutputReportsService, REPORT_LIST_READS } from './reports/output-reports.service.js';
+export { LOCK_TENANT_READS, ReportSubmissionService } from './reports/report-submission.service.js';
+export {
+  KNOWN_TENANTS_READS,
+  ReportImportService,
+  type ImportPhase,
+} from './spreadsheets/report-import.service.js';
+export { EXPORT_READS, ReportExportService } from './spreadsheets/report-export.service.js';
+export { addMonths, periodsBetween } from './periods.js';
+export { ReportingCliModule } from './cli/reporting-cli.module.js';
+export { importReportsCommand } from './cli/import-command.js';
+export { exportReportsCommand } from './cli/export-command.js';
+export type { CommandIo } from './cli/cli-context.js';

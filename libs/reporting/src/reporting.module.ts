@@ -12,6 +12,8 @@ import { TenantOutputReportsResolver } from './reports/tenant-output-reports.res
 import { ReportExportService } from './spreadsheets/report-export.service.js';
 import { ReportImportService } from './spreadsheets/report-import.service.js';
 import { SpreadsheetsResolver } from './spreadsheets/spreadsheets.resolver.js';
+// Declares the output reports' constraints to the error mapping.
+import './reporting.constraints.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OutputReport]), TenantsModule, ParkModule],

@@ -1,8 +1,10 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './service-desk.module.js';
 export { ServiceRequestsService } from './requests/service-requests.service.js';
 export { ServiceRequestWorkflowService } from './requests/service-request-workflow.service.js';
 export { ServiceProvidersService } from './providers/service-providers.service.js';
-export { openServiceRequestsCount } from './open-service-requests.js';
+export { OPEN_SERVICE_REQUESTS_READS, openServiceRequestsCount } from './open-service-requests.js';
 export { ServiceProvider } from './providers/service-provider.entity.js';
 export { ServiceCategory } from './providers/service-category.js';
 export { ServiceRequest } from './requests/service-request.entity.js';

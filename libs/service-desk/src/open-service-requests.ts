@@ -1,12 +1,17 @@
-import type { EntityManager } from 'typeorm';
+import { ForeignReads, type Queryable } from '@jcv/shared';
 
-type Queryable = Pick<EntityManager, 'query'>;
+/** What openServiceRequestsCount reads of other libs' tables: lib tenants' tenants. */
+export const OPEN_SERVICE_REQUESTS_READS = new ForeignReads(
+  import.meta.url,
+  'openServiceRequestsCount',
+  { tenants: ['id', 'zone_id'] },
+);
 
 /**
  * The zone's firms' requests that were open at the end of asOf (Asia/Shanghai): created by then
  * and, by their history, not RESOLVED, CLOSED or CANCELLED at that moment. A request resolved
  * later counts for the days it was still open, and a reopened one counts again. One statement,
- * for dashboards.
+ * for dashboards. Reads tenants (OPEN_SERVICE_REQUESTS_READS).
  */
 export async function openServiceRequestsCount(
   db: Queryable,

@@ -13,6 +13,8 @@ import {
   ServiceRequestsResolver,
 } from './requests/service-requests.resolver.js';
 import { parseResponseHours, RESPONSE_HOURS_VARIABLE } from './requests/response-times.js';
+// Declares the service desk's constraints to the error mapping.
+import './service-desk.constraints.js';
 
 @Module({
   imports: [

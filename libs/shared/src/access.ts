@@ -1,7 +1,10 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ForbiddenError, UnauthenticatedError } from './errors.js';
-import { type Actor, isTenantUser, Role } from './roles.js';
+import { UnauthenticatedError } from './errors.js';
+import type { Actor, Role } from './roles.js';
+
+// Who reads which rows and fields: one policy that root operations and edges share.
+export * from './access/index.js';
 
 export const ACCESS_KEY = 'jcv:access';
 
@@ -31,23 +34,3 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   if (!user) throw new UnauthenticatedError();
   return user;
 });
-
-/**
- * A tenant user reaches only its own firm. Committee roles pass; a tenant user naming another
- * firm is refused.
- */
-export function assertTenantAccess(actor: Actor, tenantId: string): void {
-  if (isTenantUser(actor) && actor.tenantId !== tenantId) {
-    throw new ForbiddenError('A firm can only reach its own data');
-  }
-}
-
-/** The firm a query is limited to: the caller's own for tenant users, else the asked one. */
-export function scopeTenant(actor: Actor, asked?: string | null): string | undefined {
-  if (isTenantUser(actor)) {
-    if (asked && asked !== actor.tenantId)
-      throw new ForbiddenError('A firm can only reach its own data');
-    return actor.tenantId!;
-  }
-  return asked ?? undefined;
-}

@@ -8,3 +8,5 @@ export * from './validation.js';
 export * from './request-context.js';
 export * from './loaders.js';
 export * from './text.js';
+export * from './ids.js';
+export * from './foreign-reads.js';

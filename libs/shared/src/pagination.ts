@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BadInputError } from './errors.js';
+import { isUuid } from './ids.js';
 import { badCharacter } from './text.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -76,12 +77,11 @@ export type CursorPart = 'string' | 'uuid' | 'int' | 'bigint' | 'date';
 
 const CURSOR_PART: Record<CursorPart, (v: unknown) => boolean> = {
   string: (v) => typeof v === 'string' && v.length <= 1000 && badCharacter(v) === null,
-  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  uuid: isUuid,
   int: (v) => Number.isSafeInteger(v),
   bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)),
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Reads a cursor back into its sort key, checking every part's kind: a cursor is the client's

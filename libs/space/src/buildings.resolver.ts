@@ -1,6 +1,14 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParkService, Zone } from '@jcv/park';
-import { type Actor, CurrentUser, Loaders, RequestLoaders, Role, Roles } from '@jcv/shared';
+import {
+  type Actor,
+  CurrentUser,
+  Loaders,
+  reachKey,
+  RequestLoaders,
+  Role,
+  Roles,
+} from '@jcv/shared';
 import { Building } from './entities/building.entity.js';
 import { Unit } from './entities/unit.entity.js';
 import { BuildingsService } from './buildings.service.js';
@@ -27,9 +35,16 @@ export class BuildingsResolver {
   }
 
   @ResolveField(() => [Unit], { description: 'By floor, then code.' })
-  units(@Parent() building: Building, @Loaders() loaders: RequestLoaders) {
+  units(
+    @CurrentUser() actor: Actor,
+    @Parent() building: Building,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    // Scoped in SQL: a firm's list holds the units it could apply for, and its own.
     return loaders
-      .get('unitsByBuildingId', () => this.unitsService.unitsByBuildingLoader())
+      .get(`unitsByBuildingId:${reachKey(actor, 'Unit')}`, () =>
+        this.unitsService.unitsByBuildingLoader(actor),
+      )
       .load(building.id);
   }
 }

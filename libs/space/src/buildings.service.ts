@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { explainConstraint } from '@jcv/database';
 import { ParkService } from '@jcv/park';
-import { type Actor, ConflictError } from '@jcv/shared';
+import type { Actor } from '@jcv/shared';
 import { Building } from './entities/building.entity.js';
 import type { CreateBuildingInput } from './dto/create-building.input.js';
 import { groupBy } from './ids.js';
@@ -36,11 +36,7 @@ export class BuildingsService {
         return building;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'buildings_zone_code_key') {
-        throw new ConflictError(`Zone ${zone.code} already has a building ${input.code}`);
-      }
-      throw err;
+      throw (await explainConstraint(err, { zoneCode: zone.code, code: input.code })) ?? err;
     }
   }
 

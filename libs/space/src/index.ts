@@ -1,3 +1,5 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './space.module.js';
 export * from './buildings.service.js';
 export * from './units.service.js';

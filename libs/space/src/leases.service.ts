@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In, MoreThan, Not } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { translateConstraints } from '@jcv/database';
 import {
   type Actor,
   BadInputError,
-  COMMITTEE_ROLES,
   ConflictError,
-  isTenantUser,
+  isUuid,
   NotFoundError,
   todayInShanghai,
 } from '@jcv/shared';
@@ -18,7 +17,8 @@ import { Lease } from './entities/lease.entity.js';
 import { UnitCondition } from './entities/space-enums.js';
 import type { AllocateUnitInput } from './dto/allocate-unit.input.js';
 import { defaultMonthlyRent } from './space-rules.js';
-import { groupBy, isUuid } from './ids.js';
+import type { OverlapInput } from './space.constraints.js';
+import { groupBy } from './ids.js';
 
 export interface Allocation {
   unitId: string;
@@ -113,40 +113,23 @@ export class LeasesService implements OnModuleInit {
    * Runs `work` (a whole transaction, rolled back by then) and turns an overlap refused by the
    * database into CONFLICT naming the lease that holds the period.
    */
-  async explainingOverlap<T>(
+  explainingOverlap<T>(
     allocation: Pick<Allocation, 'unitId' | 'startDate' | 'endDate'>,
     work: () => Promise<T>,
   ): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code !== PG.exclusionViolation || pg.constraint !== 'leases_unit_period_excl') {
-        throw err;
-      }
-      const [held] = await this.dataSource.query(
-        `SELECT u.code, l.start_date::text AS "startDate", l.end_date::text AS "endDate"
-           FROM leases l JOIN units u ON u.id = l.unit_id
-          WHERE l.unit_id = $1 AND l.status <> 'TERMINATED'
-            AND l.period && daterange($2::date, $3::date, '[]')
-          ORDER BY l.start_date LIMIT 1`,
-        [allocation.unitId, allocation.startDate, allocation.endDate],
-      );
-      throw new ConflictError(
-        held
-          ? `Unit ${held.code} is already let from ${held.startDate} to ${held.endDate}`
-          : `The unit is already let for part of ${allocation.startDate} to ${allocation.endDate}`,
-      );
-    }
+    const { unitId, startDate, endDate } = allocation;
+    const input: OverlapInput = { db: this.dataSource, unitId, startDate, endDate };
+    return translateConstraints(work, input);
   }
 
   /**
    * Shortens a lease to end on `endDate`; the rest of its period is free again. It never
    * lengthens one. A lease that has not begun yet (starts after today in Asia/Shanghai) and is
    * cut to end before its start is cancelled instead: TERMINATED, dates kept for the record. A
-   * lease that has begun cannot end before its start.
+   * lease that has begun cannot end before its start. A caller that builds a park as of another
+   * day (the demo park) passes that day as `today`.
    */
-  async end(actor: Actor, id: string, endDate: string): Promise<Lease> {
+  async end(actor: Actor, id: string, endDate: string, today = todayInShanghai()): Promise<Lease> {
     if (!isUuid(id)) throw new NotFoundError('Lease', id);
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(Lease);
@@ -162,7 +145,7 @@ export class LeasesService implements OnModuleInit {
         );
       }
       if (endDate < before.startDate) {
-        if (before.startDate <= todayInShanghai()) {
+        if (before.startDate <= today) {
           throw new BadInputError(
             'endDate',
             `must not be before the lease's start date (${before.startDate})`,
@@ -211,12 +194,6 @@ export class LeasesService implements OnModuleInit {
         after: { ...before, ...change },
       });
     }
-  }
-
-  /** Committee roles see every lease; a firm's users their firm's; anyone else none. */
-  visibleTo(actor: Actor, lease: Lease): boolean {
-    if (COMMITTEE_ROLES.includes(actor.role)) return true;
-    return isTenantUser(actor) && lease.tenantId === actor.tenantId;
   }
 
   leaseLoader(): DataLoader<string, Lease | null> {

@@ -5,10 +5,11 @@ import { AuditService } from '@jcv/audit';
 import { ParkService } from '@jcv/park';
 import {
   type Actor,
-  assertTenantAccess,
+  applyReach,
+  assertInReach,
   BadInputError,
   ConflictError,
-  isTenantUser,
+  isUuid,
   NotFoundError,
 } from '@jcv/shared';
 import { TenantStatus, TenantsService } from '@jcv/tenants';
@@ -16,7 +17,6 @@ import { SpaceApplication } from './entities/space-application.entity.js';
 import { SpaceApplicationStatus } from './entities/space-enums.js';
 import type { ApplyForSpaceInput } from './dto/apply-for-space.input.js';
 import { LeasesService } from './leases.service.js';
-import { isUuid } from './ids.js';
 
 const MAX_NOTE = 2000;
 
@@ -42,7 +42,7 @@ export class SpaceApplicationsService {
 
   /** A firm applies for itself (the token says which firm); ADMIN may apply for any. */
   async apply(actor: Actor, input: ApplyForSpaceInput): Promise<SpaceApplication> {
-    assertTenantAccess(actor, input.tenantId);
+    assertInReach(actor, 'Tenant', { id: input.tenantId });
     if (input.toDate < input.fromDate) {
       throw new BadInputError('toDate', `must not be before fromDate (${input.fromDate})`);
     }
@@ -157,7 +157,7 @@ export class SpaceApplicationsService {
   /** Newest first; a firm's users get their own firm's. */
   list(actor: Actor, status?: SpaceApplicationStatus): Promise<SpaceApplication[]> {
     const qb = this.dataSource.getRepository(SpaceApplication).createQueryBuilder('a');
-    if (isTenantUser(actor)) qb.andWhere('a.tenant_id = :own', { own: actor.tenantId });
+    applyReach(qb, actor, 'SpaceApplication', 'a');
     if (status) qb.andWhere('a.status = :status', { status });
     return qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').getMany();
   }

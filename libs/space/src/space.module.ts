@@ -17,6 +17,8 @@ import { SpaceApplicationsResolver } from './space-applications.resolver.js';
 import { TenantLeasesResolver } from './tenant-leases.resolver.js';
 import { UnitsResolver } from './units.resolver.js';
 import { ZoneSpaceResolver } from './zone-space.resolver.js';
+// Declares the space constraints to the error mapping.
+import './space.constraints.js';
 
 @Module({
   imports: [

@@ -32,16 +32,22 @@ export class UnitsResolver {
     private readonly leases: LeasesService,
   ) {}
 
-  @Roles(...COMMITTEE_ROLES)
-  @Query(() => UnitConnection, { description: 'By building code, then unit code.' })
-  units(@Args() args: UnitsArgs) {
-    return this.unitsService.list(args.filter ?? undefined, args.first, args.after);
+  @Roles(...COMMITTEE_ROLES, Role.TENANT_ADMIN)
+  @Query(() => UnitConnection, {
+    description:
+      'By building code, then unit code. A firm sees the units AVAILABLE today and its own.',
+  })
+  units(@CurrentUser() actor: Actor, @Args() args: UnitsArgs) {
+    return this.unitsService.list(actor, args.filter ?? undefined, args.first, args.after);
   }
 
-  @Roles(...COMMITTEE_ROLES)
-  @Query(() => Unit, { nullable: true })
-  unit(@Args('id', { type: () => ID }) id: string) {
-    return this.unitsService.find(id);
+  @Roles(...COMMITTEE_ROLES, Role.TENANT_ADMIN)
+  @Query(() => Unit, {
+    nullable: true,
+    description: "Null when unknown; a unit out of a firm's reach is FORBIDDEN to it.",
+  })
+  unit(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.unitsService.find(actor, id);
   }
 
   @Roles(Role.ADMIN, Role.SPACE_MANAGER)
@@ -72,27 +78,15 @@ export class UnitsResolver {
     nullable: true,
     description: "The lease covering today; a firm's users see only their own.",
   })
-  async currentLease(
-    @CurrentUser() actor: Actor,
-    @Parent() unit: Unit,
-    @Loaders() loaders: RequestLoaders,
-  ) {
-    const lease = await this.leaseToday(unit, loaders);
-    return lease && this.leases.visibleTo(actor, lease) ? lease : null;
+  currentLease(@Parent() unit: Unit, @Loaders() loaders: RequestLoaders) {
+    return this.leaseToday(unit, loaders);
   }
 
   @ResolveField('leases', () => [Lease], {
     description: "By start date; a firm's users see only their own.",
   })
-  async leasesOf(
-    @CurrentUser() actor: Actor,
-    @Parent() unit: Unit,
-    @Loaders() loaders: RequestLoaders,
-  ) {
-    const all = await loaders
-      .get('leasesByUnitId', () => this.leases.leasesByUnitLoader())
-      .load(unit.id);
-    return all.filter((l) => this.leases.visibleTo(actor, l));
+  leasesOf(@Parent() unit: Unit, @Loaders() loaders: RequestLoaders) {
+    return loaders.get('leasesByUnitId', () => this.leases.leasesByUnitLoader()).load(unit.id);
   }
 
   private leaseToday(unit: Unit, loaders: RequestLoaders) {

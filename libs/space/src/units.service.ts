@@ -3,14 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { explainConstraint } from '@jcv/database';
 import {
   type Actor,
+  applyReach,
   BadInputError,
   ConflictError,
   type Connection,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
+  isUuid,
+  recordInReach,
   toConnection,
   todayInShanghai,
 } from '@jcv/shared';
@@ -20,7 +23,7 @@ import { UnitCondition, UnitStatus } from './entities/space-enums.js';
 import type { CreateUnitInput } from './dto/create-unit.input.js';
 import type { SetUnitConditionInput } from './dto/set-unit-condition.input.js';
 import type { UnitFilter } from './dto/units.args.js';
-import { groupBy, isUuid } from './ids.js';
+import { groupBy } from './ids.js';
 
 /** A unit's status on :day, in SQL, the same rule as unitStatus(). */
 const STATUS_SQL = `CASE
@@ -68,11 +71,9 @@ export class UnitsService {
         return unit;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'units_building_code_key') {
-        throw new ConflictError(`Building ${building.code} already has a unit ${input.code}`);
-      }
-      throw err;
+      throw (
+        (await explainConstraint(err, { buildingCode: building.code, code: input.code })) ?? err
+      );
     }
   }
 
@@ -116,13 +117,18 @@ export class UnitsService {
     });
   }
 
-  find(id: string): Promise<Unit | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
-    return this.dataSource.getRepository(Unit).findOneBy({ id });
+  /** `unit(id)`: out of the caller's reach or missing, FORBIDDEN; missing is null for the committee. */
+  async find(actor: Actor, id: string): Promise<Unit | null> {
+    const qb = this.dataSource.getRepository(Unit).createQueryBuilder('u');
+    const row = isUuid(id)
+      ? await applyReach(qb.where('u.id = :id', { id }), actor, 'Unit', 'u').getOne()
+      : null;
+    return recordInReach(actor, 'Unit', row);
   }
 
   /** By building code, then unit code; `status` is the status today. */
   async list(
+    actor: Actor,
     filter: UnitFilter = {},
     first = DEFAULT_PAGE_SIZE,
     after?: string,
@@ -132,6 +138,7 @@ export class UnitsService {
       .createQueryBuilder('u')
       .innerJoin(Building, 'b', 'b.id = u.building_id')
       .addSelect('b.code', 'building_code');
+    applyReach(qb, actor, 'Unit', 'u');
     if (filter.zoneId) qb.andWhere('b.zone_id = :zoneId', { zoneId: filter.zoneId });
     if (filter.buildingId)
       qb.andWhere('u.building_id = :buildingId', { buildingId: filter.buildingId });
@@ -171,12 +178,18 @@ export class UnitsService {
     });
   }
 
-  unitsByBuildingLoader(): DataLoader<string, Unit[]> {
+  /** Each building's units in the caller's reach (a firm: those it could apply for, and its own). */
+  unitsByBuildingLoader(actor: Actor): DataLoader<string, Unit[]> {
     return new DataLoader(async (buildingIds) => {
-      const rows = await this.dataSource.getRepository(Unit).find({
-        where: { buildingId: In([...buildingIds]) },
-        order: { floor: 'ASC', code: 'ASC', id: 'ASC' },
-      });
+      const qb = this.dataSource
+        .getRepository(Unit)
+        .createQueryBuilder('u')
+        .where('u.building_id IN (:...buildingIds)', { buildingIds: [...buildingIds] });
+      const rows = await applyReach(qb, actor, 'Unit', 'u')
+        .orderBy('u.floor', 'ASC')
+        .addOrderBy('u.code', 'ASC')
+        .addOrderBy('u.id', 'ASC')
+        .getMany();
       const byBuilding = groupBy(rows, (u) => u.buildingId);
       return buildingIds.map((id) => byBuilding.get(id) ?? []);
     });

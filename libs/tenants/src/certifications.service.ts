@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
-import { type Actor, BadInputError, ConflictError } from '@jcv/shared';
+import { explainConstraint } from '@jcv/database';
+import { type Actor, BadInputError } from '@jcv/shared';
 import { Certification } from './entities/certification.entity.js';
 import { TenantsService } from './tenants.service.js';
 import type { AddCertificationInput } from './dto/add-certification.input.js';
@@ -45,11 +45,7 @@ export class CertificationsService {
         return certification;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'certifications_kind_no_key') {
-        throw new ConflictError(`${input.kind} certificate ${certificateNo} is already recorded`);
-      }
-      throw err;
+      throw (await explainConstraint(err, { kind: input.kind, certificateNo })) ?? err;
     }
   }
 

@@ -172,8 +172,12 @@ describe('credit code (GB 32100-2015)', () => {
   });
 
   it('throws when asked to complete something that is not 17 valid characters', () => {
-    expect(() => withCheckChar('91350100M000100Y')).toThrow();
-    expect(() => withCheckChar('91350100O000100Y4')).toThrow();
+    expect(() => withCheckChar('91350100M000100Y')).toThrow(
+      '"91350100M000100Y" is not 17 credit-code characters',
+    );
+    expect(() => withCheckChar('91350100O000100Y4')).toThrow(
+      '"91350100O000100Y4" is not 17 credit-code characters',
+    );
   });
 });
 

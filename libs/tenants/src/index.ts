@@ -1,3 +1,5 @@
+// The lib's rules in the one access policy (who reads which rows and fields).
+import './access-policy.js';
 export * from './tenants.module.js';
 export * from './tenants.service.js';
 export * from './certifications.service.js';

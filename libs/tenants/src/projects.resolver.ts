@@ -2,15 +2,14 @@ import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nes
 import { ParkService, Zone } from '@jcv/park';
 import {
   type Actor,
-  COMMITTEE_ROLES,
   CurrentUser,
   Loaders,
   RequestLoaders,
   Role,
   Roles,
-  TENANT_ROLES,
   YearPipe,
 } from '@jcv/shared';
+import { FIRM_ADMIN_READERS } from './access-policy.js';
 import { IndustrializationProject } from './entities/industrialization-project.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
 import { ProjectsService } from './projects.service.js';
@@ -25,9 +24,10 @@ export class ProjectsResolver {
     private readonly park: ParkService,
   ) {}
 
-  @Roles(...COMMITTEE_ROLES, ...TENANT_ROLES)
+  @Roles(...FIRM_ADMIN_READERS)
   @Query(() => [IndustrializationProject], {
-    description: "Cultivated in year (all when left out). A firm's users get their own firm's.",
+    description:
+      "Cultivated in year (all when left out). A firm's TENANT_ADMIN gets its own firm's.",
   })
   industrializationProjects(
     @CurrentUser() actor: Actor,

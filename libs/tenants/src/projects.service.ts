@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { type Actor, isTenantUser } from '@jcv/shared';
+import { type Actor, applyReach } from '@jcv/shared';
 import { IndustrializationProject } from './entities/industrialization-project.entity.js';
 import { TenantsService } from './tenants.service.js';
 import type { RecordProjectInput } from './dto/record-project.input.js';
@@ -42,11 +42,11 @@ export class ProjectsService {
 
   /**
    * Projects cultivated in `year` (all projects, also those not yet cultivated, when left out);
-   * a tenant user sees its own firm's.
+   * the caller's reach limits it (a firm's administrator sees its own firm's).
    */
   list(actor: Actor, year?: number): Promise<IndustrializationProject[]> {
     const qb = this.dataSource.getRepository(IndustrializationProject).createQueryBuilder('p');
-    if (isTenantUser(actor)) qb.andWhere('p.tenant_id = :own', { own: actor.tenantId });
+    applyReach(qb, actor, 'IndustrializationProject', 'p');
     if (year !== undefined && year !== null) {
       qb.andWhere('p.cultivated_on BETWEEN :from AND :to', {
         from: `${year}-01-01`,

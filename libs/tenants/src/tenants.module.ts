@@ -10,6 +10,8 @@ import { TenantsService } from './tenants.service.js';
 import { TenantsResolver } from './tenants.resolver.js';
 import { ProjectsResolver } from './projects.resolver.js';
 import { UserTenantResolver } from './user-tenant.resolver.js';
+// Declares the tenants' constraints to the error mapping.
+import './tenants.constraints.js';
 
 @Module({
   imports: [

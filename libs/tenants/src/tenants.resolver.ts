@@ -2,15 +2,14 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { ParkService, Zone } from '@jcv/park';
 import {
   type Actor,
-  COMMITTEE_ROLES,
   CurrentUser,
   Loaders,
   RequestLoaders,
   Role,
   Roles,
-  TENANT_ROLES,
   ConnectionType,
 } from '@jcv/shared';
+import { FIRM_READERS } from './access-policy.js';
 import { Certification } from './entities/certification.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
 import { CertificationsService } from './certifications.service.js';
@@ -30,13 +29,13 @@ export class TenantsResolver {
     private readonly park: ParkService,
   ) {}
 
-  @Roles(...COMMITTEE_ROLES, ...TENANT_ROLES)
+  @Roles(...FIRM_READERS)
   @Query(() => TenantConnection, { description: "By name. A firm's users get their own firm." })
   tenants(@CurrentUser() actor: Actor, @Args() args: TenantsArgs) {
     return this.tenantsService.list(actor, args.filter ?? undefined, args.first, args.after);
   }
 
-  @Roles(...COMMITTEE_ROLES, ...TENANT_ROLES)
+  @Roles(...FIRM_READERS)
   @Query(() => Tenant, {
     nullable: true,
     description: "Null when unknown; another firm's id is FORBIDDEN to a firm's users.",

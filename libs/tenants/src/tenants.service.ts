@@ -3,18 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { explainConstraint } from '@jcv/database';
 import { ParkService } from '@jcv/park';
 import {
   type Actor,
-  assertTenantAccess,
+  applyReach,
   BadInputError,
   ConflictError,
   type Connection,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
-  isTenantUser,
+  isUuid,
   NotFoundError,
+  recordInReach,
   type RequestLoaders,
   toConnection,
 } from '@jcv/shared';
@@ -36,8 +37,6 @@ export type TenantExitHook = (
   before: Tenant,
 ) => Promise<void>;
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
@@ -58,13 +57,15 @@ export class TenantsService {
   }
 
   /**
-   * `tenant(id)`: another firm's id is FORBIDDEN to a tenant user whether or not it exists, so
+   * `tenant(id)`: a firm out of the caller's reach is FORBIDDEN whether or not it exists, so
    * that ids cannot be probed; an unknown id is null for the committee.
    */
   async find(actor: Actor, id: string): Promise<Tenant | null> {
-    assertTenantAccess(actor, id);
-    if (!UUID_RE.test(id)) return null;
-    return this.dataSource.getRepository(Tenant).findOneBy({ id });
+    const qb = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
+    const row = isUuid(id)
+      ? await applyReach(qb.where('t.id = :id', { id }), actor, 'Tenant', 't').getOne()
+      : null;
+    return recordInReach(actor, 'Tenant', row);
   }
 
   /** A tenant named in an input; an unknown one is a bad `field`. */
@@ -76,13 +77,13 @@ export class TenantsService {
 
   /**
    * The request's tenant loader: every edge to a tenant shares it, so one request loads each
-   * tenant once, in one statement per batch. Access is the caller's to check.
+   * tenant once, in one statement per batch. The access policy limits what each edge shows.
    */
   tenantById(loaders: RequestLoaders): DataLoader<string, Tenant | null> {
     return loaders.get('tenantById', () => this.tenantLoader());
   }
 
-  /** Batches tenant look-ups of one request; access is the caller's to check. */
+  /** Batches tenant look-ups of one request; the access policy limits what edges show. */
   tenantLoader(): DataLoader<string, Tenant | null> {
     return new DataLoader(async (ids) => {
       const rows = await this.dataSource.getRepository(Tenant).findBy({ id: In([...ids]) });
@@ -91,7 +92,7 @@ export class TenantsService {
     });
   }
 
-  /** By name; a tenant user's list holds its own firm only. */
+  /** By name; the caller's reach limits it (a firm's users get their own firm only). */
   async list(
     actor: Actor,
     filter: TenantFilter = {},
@@ -99,7 +100,7 @@ export class TenantsService {
     after?: string,
   ): Promise<Connection<Tenant>> {
     const qb = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
-    if (isTenantUser(actor)) qb.andWhere('t.id = :own', { own: actor.tenantId });
+    applyReach(qb, actor, 'Tenant', 't');
     if (filter.zoneId) qb.andWhere('t.zone_id = :zoneId', { zoneId: filter.zoneId });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     if (filter.industryChain) {
@@ -167,11 +168,7 @@ export class TenantsService {
         return tenant;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'tenants_credit_code_key') {
-        throw new ConflictError(`A tenant with creditCode ${creditCode} is already registered`);
-      }
-      throw err;
+      throw (await explainConstraint(err, { creditCode })) ?? err;
     }
   }
 

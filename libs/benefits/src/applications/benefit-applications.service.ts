@@ -3,23 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { explainConstraint } from '@jcv/database';
 import {
   type Actor,
-  assertTenantAccess,
+  applyReach,
+  assertInReach,
   BadInputError,
   ConflictError,
-  ForbiddenError,
-  isTenantUser,
-  NotFoundError,
-  scopeTenant,
+  isUuid,
+  requireRecord,
   todayInShanghai,
 } from '@jcv/shared';
 import { isEligible, isPolicyValidOn } from '../eligibility/eligibility.js';
 import { loadEligibilityFacts } from '../eligibility/eligibility-facts.js';
 import { Policy } from '../policies/policy.entity.js';
 import { eligibilityOf } from '../policies/policies.service.js';
-import { isUuid } from '../ids.js';
+import type { GrantInput } from '../benefits.constraints.js';
 import { BenefitApplication } from './benefit-application.entity.js';
 import { BenefitStatus } from './benefit-status.js';
 import { grantRefusal, grantRoom } from './grant-room.js';
@@ -35,11 +34,11 @@ export class BenefitApplicationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Newest first; a firm's users see only their own firm's applications. */
+  /** Newest first, of the caller's reach: a firm's users see only their own firm's. */
   list(actor: Actor, status?: BenefitStatus | null, tenantId?: string | null) {
-    const tenant = scopeTenant(actor, tenantId);
     const qb = this.dataSource.getRepository(BenefitApplication).createQueryBuilder('a');
-    if (tenant) qb.andWhere('a.tenant_id = :tenant', { tenant });
+    applyReach(qb, actor, 'BenefitApplication', 'a');
+    if (tenantId) qb.andWhere('a.tenant_id = :tenant', { tenant: tenantId });
     if (status) qb.andWhere('a.status = :status', { status });
     return qb.orderBy('a.submitted_at', 'DESC').addOrderBy('a.id', 'DESC').getMany();
   }
@@ -49,7 +48,7 @@ export class BenefitApplicationsService {
    * the same rule eligiblePolicies lists by, and ask for no more than its cap leaves.
    */
   async apply(actor: Actor, input: ApplyForBenefitInput): Promise<BenefitApplication> {
-    assertTenantAccess(actor, input.tenantId);
+    assertInReach(actor, 'Tenant', { id: input.tenantId });
     const justification = input.justification.trim();
     if (!justification) throw new BadInputError('justification', 'must not be blank');
     const today = todayInShanghai();
@@ -118,7 +117,12 @@ export class BenefitApplicationsService {
     }
     try {
       return await this.dataSource.transaction(async (em) => {
-        const before = await this.lockSubmitted(em, input.id, input.approve ? 'approve' : 'reject');
+        const before = await this.lockSubmitted(
+          em,
+          actor,
+          input.id,
+          input.approve ? 'approve' : 'reject',
+        );
         const repo = em.getRepository(BenefitApplication);
         if (input.approve) {
           const amount = input.grantedAmount ?? before.requestedAmount;
@@ -157,29 +161,14 @@ export class BenefitApplicationsService {
         return this.finish(em, actor, 'decideBenefit', before);
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (
-        pg?.code === PG.checkViolation &&
-        (pg.constraint === 'policies_granted_within_budget' ||
-          pg.constraint === 'benefit_tenant_totals_within_cap')
-      ) {
-        // Reached only if a writer skipped the policy lock: say what is left now.
-        const [p] = await this.dataSource.query(
-          `SELECT p.code, (p.budget - p.granted)::text AS left FROM policies p
-             JOIN benefit_applications a ON a.policy_id = p.id WHERE a.id = $1`,
-          [input.id],
-        );
-        throw new ConflictError(
-          `Policy ${p.code} has ${p.left} yuan left of its budget; this grant would exceed it or the per-firm cap`,
-        );
-      }
-      throw err;
+      const grant: GrantInput = { db: this.dataSource, applicationId: input.id };
+      throw (await explainConstraint(err, grant)) ?? err;
     }
   }
 
   async markDisbursed(actor: Actor, id: string): Promise<BenefitApplication> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lock(em, id);
+      const before = await this.lock(em, actor, id);
       if (before.status !== BenefitStatus.APPROVED) {
         throw new ConflictError(
           `Only an APPROVED application can be marked disbursed; this one is ${before.status}`,
@@ -197,7 +186,7 @@ export class BenefitApplicationsService {
   /** A firm takes back an application that has not been decided. */
   async withdraw(actor: Actor, id: string): Promise<BenefitApplication> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lockOwn(em, actor, id);
+      const before = await this.lock(em, actor, id);
       if (before.status !== BenefitStatus.SUBMITTED) {
         throw new ConflictError(
           `Only a SUBMITTED application can be withdrawn; this one is ${before.status}`,
@@ -211,36 +200,23 @@ export class BenefitApplicationsService {
     });
   }
 
-  private async lock(em: EntityManager, id: string): Promise<BenefitApplication> {
-    const row = isUuid(id)
-      ? await em.getRepository(BenefitApplication).findOne({
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        })
-      : null;
-    if (!row) throw new NotFoundError('BenefitApplication', id);
-    return row;
-  }
-
   /**
-   * The application for a firm's user only if it is its firm's: another firm's and one that does
-   * not exist are both FORBIDDEN, so that ids cannot be probed. The committee gets NOT_FOUND.
+   * Locks the application if it is in the caller's reach: for a firm's user, another firm's and
+   * one that does not exist are one FORBIDDEN, so that ids cannot be probed; the committee is
+   * told NOT_FOUND.
    */
-  private async lockOwn(em: EntityManager, actor: Actor, id: string): Promise<BenefitApplication> {
-    if (!isTenantUser(actor)) return this.lock(em, id);
-    const row =
-      actor.tenantId && isUuid(id)
-        ? await em.getRepository(BenefitApplication).findOne({
-            where: { id, tenantId: actor.tenantId },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
-    if (!row) throw new ForbiddenError('A firm can only reach its own data');
-    return row;
+  private async lock(em: EntityManager, actor: Actor, id: string): Promise<BenefitApplication> {
+    const qb = em
+      .getRepository(BenefitApplication)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write');
+    const row = isUuid(id) ? await applyReach(qb, actor, 'BenefitApplication', 'a').getOne() : null;
+    return requireRecord(actor, 'BenefitApplication', row, id);
   }
 
-  private async lockSubmitted(em: EntityManager, id: string, verb: string) {
-    const row = await this.lock(em, id);
+  private async lockSubmitted(em: EntityManager, actor: Actor, id: string, verb: string) {
+    const row = await this.lock(em, actor, id);
     if (row.status !== BenefitStatus.SUBMITTED) {
       throw new ConflictError(
         `Only a SUBMITTED application can be decided; cannot ${verb} one that is ${row.status}`,

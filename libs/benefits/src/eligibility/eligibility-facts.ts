@@ -1,11 +1,20 @@
-import type { EntityManager } from 'typeorm';
+import { ForeignReads, type Queryable } from '@jcv/shared';
 import type { EligibilityFacts } from './eligibility.js';
 
-type Queryable = Pick<EntityManager, 'query'>;
+/**
+ * What loadEligibilityFacts reads of other libs' tables: lib tenants' tenants and
+ * certifications, lib park's zones.
+ */
+export const ELIGIBILITY_FACTS_READS = new ForeignReads(import.meta.url, 'loadEligibilityFacts', {
+  tenants: ['id', 'zone_id', 'industry_chain', 'entered_on', 'exited_on'],
+  certifications: ['tenant_id', 'kind', 'issued_on', 'expires_on'],
+  zones: ['id', 'kind'],
+});
 
 /**
  * What a rule may ask about a firm, in one statement: its zone's kind, its chain, its residence
- * and its certificates. Null for an unknown firm.
+ * and its certificates. Null for an unknown firm. Reads tenants, certifications and zones
+ * (ELIGIBILITY_FACTS_READS).
  */
 export async function loadEligibilityFacts(
   db: Queryable,

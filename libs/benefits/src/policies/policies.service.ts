@@ -4,18 +4,17 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { explainConstraint } from '@jcv/database';
 import {
   type Actor,
-  assertTenantAccess,
+  assertInReach,
   BadInputError,
-  ConflictError,
+  isUuid,
   NotFoundError,
   todayInShanghai,
 } from '@jcv/shared';
 import { isEligible, isPolicyValidOn } from '../eligibility/eligibility.js';
 import { loadEligibilityFacts } from '../eligibility/eligibility-facts.js';
-import { isUuid } from '../ids.js';
 import { Policy } from './policy.entity.js';
 import type { EligibilityRule } from './eligibility-rule.type.js';
 import type { CreatePolicyInput } from './create-policy.input.js';
@@ -88,17 +87,13 @@ export class PoliciesService {
         return policy;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'policies_code_key') {
-        throw new ConflictError(`A policy with code ${input.code} already exists`);
-      }
-      throw err;
+      throw (await explainConstraint(err, { code: input.code })) ?? err;
     }
   }
 
   /** The policies valid on asOf (default: today in Shanghai) whose rule the firm meets then. */
   async eligible(actor: Actor, tenantId: string, asOf?: string | null): Promise<Policy[]> {
-    assertTenantAccess(actor, tenantId);
+    assertInReach(actor, 'Tenant', { id: tenantId });
     const day = asOf ?? todayInShanghai();
     const facts = isUuid(tenantId)
       ? await loadEligibilityFacts(this.dataSource.manager, tenantId)

@@ -5,12 +5,17 @@ import { BenefitsService } from '@jcv/benefits';
 import { ParkService } from '@jcv/park';
 import { OverdueService } from '@jcv/reporting';
 import { ServiceRequestsService } from '@jcv/service-desk';
-import { NotFoundError, todayInShanghai } from '@jcv/shared';
+import { ForeignReads, NotFoundError, todayInShanghai } from '@jcv/shared';
 import { OccupancyService } from '@jcv/space';
 import { countingWindow } from '../progress/milestone-rules.js';
 import { dashboardDay } from './dashboard-day.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { ZoneDashboard } from './zone-dashboard.type.js';
+
+/** What tenantCounts reads of other libs' tables: lib tenants' tenants. */
+export const TENANT_COUNTS_READS = new ForeignReads(import.meta.url, 'tenantCounts', {
+  tenants: ['zone_id', 'entered_on', 'exited_on'],
+});
 
 @Injectable()
 export class DashboardService {
@@ -67,7 +72,10 @@ export class DashboardService {
     });
   }
 
-  /** Resident on E (entered, not gone before it), and new in W whatever their kind. */
+  /**
+   * Resident on E (entered, not gone before it), and new in W whatever their kind. Reads lib
+   * tenants' tenants (TENANT_COUNTS_READS).
+   */
   private async tenantCounts(
     zoneId: string,
     asOf: string,

@@ -1,3 +1,4 @@
+import { ForeignReads } from '@jcv/shared';
 import { MilestoneMetric } from '../targets/milestone-metric.js';
 
 // The SQL of domain.md's counting rules. Each family of metrics has one "facts" query (the rows
@@ -40,6 +41,12 @@ const heldOn = (kind: string, to: string) => `EXISTS (
       WHERE c.tenant_id = t.id AND c.kind = '${kind}'
         AND c.issued_on <= ${to} AND (c.expires_on IS NULL OR c.expires_on >= ${to}))`;
 
+/** What firmFacts (with heldOn) reads of other libs' tables: lib tenants' tenants, certifications. */
+export const FIRM_FACTS_READS = new ForeignReads(import.meta.url, 'firmFacts', {
+  tenants: ['id', 'zone_id', 'is_tech_firm', 'entered_on'],
+  certifications: ['tenant_id', 'kind', 'issued_on', 'expires_on'],
+});
+
 /**
  * NEW_TECH_FIRMS and its "其中" counts: technology tenants entering in W, with whether they hold
  * a HIGH_TECH / SRDI certificate on the last day of W. Exits do not matter: a firm that left
@@ -57,6 +64,11 @@ export function firmFacts(s: FactScope, p: Params): string {
       ${zoneFilter('t.zone_id', s.zones, p)}`;
 }
 
+/** What projectFacts reads of other libs' tables: lib tenants' industrialization_projects. */
+export const PROJECT_FACTS_READS = new ForeignReads(import.meta.url, 'projectFacts', {
+  industrialization_projects: ['tenant_id', 'zone_id', 'cultivated_on'],
+});
+
 /** INDUSTRIALIZATION_PROJECTS: projects cultivated in W, in the zone they were recorded in. */
 export function projectFacts(s: FactScope, p: Params): string {
   const from = p.add(s.from, 'date');
@@ -67,6 +79,12 @@ export function projectFacts(s: FactScope, p: Params): string {
     WHERE pr.cultivated_on BETWEEN ${from} AND ${to}
       ${zoneFilter('pr.zone_id', s.zones, p)}`;
 }
+
+/** What outputFacts reads of other libs' tables: lib reporting's output_reports, lib tenants' tenants. */
+export const OUTPUT_FACTS_READS = new ForeignReads(import.meta.url, 'outputFacts', {
+  output_reports: ['tenant_id', 'period', 'output_value', 'latest', 'status'],
+  tenants: ['id', 'zone_id'],
+});
 
 /**
  * ANNUAL_OUTPUT_VALUE: the latest revision of each (tenant, month) for the months of Y up to
@@ -84,7 +102,10 @@ export function outputFacts(s: FactScope, p: Params): string {
       ${zoneFilter('t.zone_id', s.zones, p)}`;
 }
 
-/** Per zone and for all the zones together, in one statement. */
+/**
+ * Per zone and for all the zones together, in one statement. Other libs' tables: those of
+ * firmFacts (FIRM_FACTS_READS).
+ */
 export function firmTallySql(s: FactScope): { sql: string; params: unknown[] } {
   const p = new Params();
   const sql = `
@@ -97,6 +118,7 @@ export function firmTallySql(s: FactScope): { sql: string; params: unknown[] } {
   return { sql, params: p.values };
 }
 
+/** The same for projects. Other libs' tables: those of projectFacts (PROJECT_FACTS_READS). */
 export function projectTallySql(s: FactScope): { sql: string; params: unknown[] } {
   const p = new Params();
   const sql = `
@@ -109,7 +131,7 @@ export function projectTallySql(s: FactScope): { sql: string; params: unknown[] 
 /**
  * Output totals per zone and for all the zones, the part of them from months before
  * `firstOpenMonth` (the complete months, for the forecast), and with `byMonth` each zone's
- * months as well.
+ * months as well. Other libs' tables: those of outputFacts (OUTPUT_FACTS_READS).
  */
 export function outputTallySql(
   s: FactScope,
@@ -135,9 +157,15 @@ const FACTS: Record<Family, (s: FactScope, p: Params) => string> = {
   output: outputFacts,
 };
 
+/** What contributorSql reads besides its family's facts: lib tenants' tenants, for the names. */
+export const CONTRIBUTORS_READS = new ForeignReads(import.meta.url, 'contributorSql', {
+  tenants: ['id', 'name'],
+});
+
 /**
  * The tenants behind a family's facts, each once per zone, in name order. Firms come with the
- * certificates they count for.
+ * certificates they count for. Other libs' tables: the family's facts', and tenants
+ * (CONTRIBUTORS_READS).
  */
 export function contributorSql(family: Family, s: FactScope): { sql: string; params: unknown[] } {
   const p = new Params();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Queryable } from '@jcv/shared';
 import { MilestoneMetric } from '../targets/milestone-metric.js';
 import {
   contributorSql,
@@ -12,12 +13,6 @@ import {
   projectTallySql,
 } from './counting.queries.js';
 import { countedMonths, countingWindow } from './milestone-rules.js';
-
-/** Where statements run: the data source, or a transaction's entity manager. */
-export interface Queryable {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed where read
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
 
 /**
  * Runs independent statements: side by side on the data source, where each takes a pooled

@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { ParkService } from '@jcv/park';
-import { todayInShanghai } from '@jcv/shared';
+import { type Queryable, todayInShanghai } from '@jcv/shared';
 import { MilestoneMetric } from '../targets/milestone-metric.js';
 import { MilestoneTarget } from '../targets/milestone-target.entity.js';
 import { FAMILY_OF } from './counting.queries.js';
 import {
   CountingService,
   runStatements,
-  type Queryable,
   type Scope,
   type Tally,
   type TallyRequest,

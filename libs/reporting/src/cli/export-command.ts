@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ParkService } from '@jcv/park';
+import { constraintError } from '@jcv/database';
 import { DomainError } from '@jcv/shared';
 import { ReportExportService } from '../spreadsheets/report-export.service.js';
 import { type CommandIo, println } from './cli-context.js';
@@ -52,8 +53,9 @@ export async function exportReportsCommand(
     println(io.out, `wrote ${file.rows} report rows of ${zone.code} ${year} to ${out}`);
     return 0;
   } catch (err) {
-    if (err instanceof DomainError) {
-      println(io.err, err.message);
+    const known = err instanceof DomainError ? err : constraintError(err);
+    if (known) {
+      println(io.err, known.message);
       return 1;
     }
     throw err;

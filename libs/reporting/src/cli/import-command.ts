@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { SingleBar } from 'cli-progress';
+import { constraintError } from '@jcv/database';
 import { DomainError } from '@jcv/shared';
 import { describeColumn } from '../spreadsheets/report-columns.js';
 import { type ImportPhase, ReportImportService } from '../spreadsheets/report-import.service.js';
@@ -89,8 +90,9 @@ export async function importReportsCommand(
     return 0;
   } catch (err) {
     if (started) bar.stop();
-    if (err instanceof DomainError) {
-      const detail = err.fields?.map((f) => f.message).join('; ') ?? err.message;
+    const known = err instanceof DomainError ? err : constraintError(err);
+    if (known) {
+      const detail = known.fields?.map((f) => f.message).join('; ') ?? known.message;
       println(io.err, `${name}: refused, nothing was written: the file ${detail}`);
       return 1;
     }

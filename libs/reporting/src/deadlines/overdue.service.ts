@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ParkService } from '@jcv/park';
-import { todayInShanghai } from '@jcv/shared';
+import { ForeignReads, todayInShanghai } from '@jcv/shared';
 import { firstDayOf } from '../periods.js';
 import { lastMonthDueBefore, REPORTING_SINCE } from './deadlines.js';
 
@@ -12,6 +12,11 @@ import { lastMonthDueBefore, REPORTING_SINCE } from './deadlines.js';
  * up to the last month due before asOf); a month is overdue when its latest revision is not
  * SUBMITTED or ACCEPTED.
  */
+/** What overdueCount reads of other libs' tables: lib tenants' tenants. */
+export const OVERDUE_COUNT_READS = new ForeignReads(import.meta.url, 'overdueCount', {
+  tenants: ['id', 'zone_id', 'entered_on', 'exited_on'],
+});
+
 @Injectable()
 export class OverdueService {
   constructor(
@@ -25,7 +30,10 @@ export class OverdueService {
     return this.overdueCount(zoneId, asOf ?? todayInShanghai());
   }
 
-  /** Reports of the zone's tenants due before `asOf` and not received. */
+  /**
+   * Reports of the zone's tenants due before `asOf` and not received. Reads lib tenants'
+   * tenants (OVERDUE_COUNT_READS).
+   */
   async overdueCount(zoneId: string, asOf: string, em?: EntityManager): Promise<number> {
     // Per tenant: the months in scope, counted by arithmetic, less the months received, counted
     // on the (tenant, period) index. No month series: a planner estimate of a series per tenant

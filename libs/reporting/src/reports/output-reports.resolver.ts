@@ -2,7 +2,6 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Tenant, TenantsService } from '@jcv/tenants';
 import {
   type Actor,
-  COMMITTEE_ROLES,
   ConnectionType,
   CurrentUser,
   DateScalar,
@@ -10,8 +9,8 @@ import {
   RequestLoaders,
   Role,
   Roles,
-  TENANT_ROLES,
 } from '@jcv/shared';
+import { REPORT_READERS } from '../access-policy.js';
 import { OutputReport } from '../entities/output-report.entity.js';
 import { dueDateOf } from '../deadlines/deadlines.js';
 import { OutputReportsArgs } from './output-reports.args.js';
@@ -21,9 +20,6 @@ import { ReviewOutputReportArgs } from './review-output-report.args.js';
 import { SubmitOutputReportInput } from './submit-output-report.input.js';
 
 const OutputReportConnection = ConnectionType(OutputReport, 'OutputReport');
-
-/** Who reads reports: the committee (ANALYST and the other read-only roles too) and the firms. */
-export const REPORT_READERS = [...COMMITTEE_ROLES, ...TENANT_ROLES];
 
 @Resolver(() => OutputReport)
 export class OutputReportsResolver {

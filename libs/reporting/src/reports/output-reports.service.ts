@@ -4,13 +4,11 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import {
   type Actor,
-  COMMITTEE_ROLES,
+  applyReach,
   type Connection,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
-  ForbiddenError,
-  isTenantUser,
-  scopeTenant,
+  ForeignReads,
   toConnection,
 } from '@jcv/shared';
 import { OutputReport } from '../entities/output-report.entity.js';
@@ -18,14 +16,19 @@ import type { OutputReportFilter } from './output-reports.args.js';
 
 const revisionKey = (r: { tenantId: string; period: string }) => `${r.tenantId}|${r.period}`;
 
+/** What list's zone filter reads of other libs' tables: lib tenants' tenants. */
+export const REPORT_LIST_READS = new ForeignReads(import.meta.url, 'list', {
+  tenants: ['id', 'zone_id'],
+});
+
 /** Reading reports: lists, a tenant's months and a month's revisions. */
 @Injectable()
 export class OutputReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The latest revision of each month matching the filter, newest month first. A tenant user
-   * sees its own firm's only, whatever the filter asks.
+   * The latest revision of each month matching the filter, newest month first, of the rows in
+   * the caller's reach: a firm's users see their own firm's only, whatever the filter asks.
    */
   async list(
     actor: Actor,
@@ -33,13 +36,14 @@ export class OutputReportsService {
     first = DEFAULT_PAGE_SIZE,
     after?: string,
   ): Promise<Connection<OutputReport>> {
-    const tenantId = scopeTenant(actor, filter.tenantId);
     const qb = this.dataSource
       .getRepository(OutputReport)
       .createQueryBuilder('r')
       .where('r.latest = true');
-    if (tenantId) qb.andWhere('r.tenantId = :tenantId', { tenantId });
+    applyReach(qb, actor, 'OutputReport', 'r');
+    if (filter.tenantId) qb.andWhere('r.tenantId = :tenantId', { tenantId: filter.tenantId });
     if (filter.zoneId) {
+      // Reads lib tenants' tenants (REPORT_LIST_READS).
       qb.andWhere('r.tenantId IN (SELECT t.id FROM tenants t WHERE t.zone_id = :zoneId)', {
         zoneId: filter.zoneId,
       });
@@ -66,21 +70,6 @@ export class OutputReportsService {
       .limit(first + 1)
       .getMany();
     return toConnection(rows, first, totalCount, (r) => [r.period, r.id]);
-  }
-
-  /**
-   * Who may read one tenant's reports: the committee, and the firm itself. Field resolvers call
-   * it because a Tenant can be reached through many edges.
-   */
-  assertCanRead(actor: Actor, tenantId: string): void {
-    if (isTenantUser(actor)) {
-      if (actor.tenantId !== tenantId)
-        throw new ForbiddenError('A firm can only reach its own data');
-      return;
-    }
-    if (!COMMITTEE_ROLES.includes(actor.role)) {
-      throw new ForbiddenError(`${actor.role} may not read output reports`);
-    }
   }
 
   /** Every revision of the month of each given report, oldest first. */

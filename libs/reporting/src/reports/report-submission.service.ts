@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
+import { constraintError } from '@jcv/database';
 import {
   type Actor,
-  assertTenantAccess,
+  assertInReach,
   BadInputError,
   ConflictError,
+  ForeignReads,
   NotFoundError,
   todayInShanghai,
 } from '@jcv/shared';
@@ -17,12 +18,6 @@ import type { Residency } from '../deadlines/deadlines.js';
 import { periodProblem } from './report-rules.js';
 import type { SubmitOutputReportInput } from './submit-output-report.input.js';
 import type { ReviewOutputReportArgs } from './review-output-report.args.js';
-
-/** The constraints that keep one latest row and unique revisions per firm and month. */
-const REVISION_CONSTRAINTS = [
-  'output_reports_latest_key',
-  'output_reports_tenant_period_revision_key',
-];
 
 /** An output_reports row as PostgreSQL returns it (numeric as text), as the entity. */
 function reportFromRow(r: Record<string, unknown>): OutputReport {
@@ -47,6 +42,11 @@ function reportFromRow(r: Record<string, unknown>): OutputReport {
   });
 }
 
+/** What lockTenant reads (and locks) of other libs' tables: lib tenants' tenants. */
+export const LOCK_TENANT_READS = new ForeignReads(import.meta.url, 'lockTenant', {
+  tenants: ['id', 'entered_on', 'exited_on'],
+});
+
 @Injectable()
 export class ReportSubmissionService {
   constructor(
@@ -63,7 +63,7 @@ export class ReportSubmissionService {
     input: SubmitOutputReportInput,
     today = todayInShanghai(),
   ): Promise<OutputReport> {
-    assertTenantAccess(actor, input.tenantId);
+    assertInReach(actor, 'Tenant', { id: input.tenantId });
     try {
       return await this.dataSource.transaction(async (em) => {
         const tenant = await this.lockTenant(em, input.tenantId);
@@ -109,7 +109,7 @@ export class ReportSubmissionService {
         return after;
       });
     } catch (err) {
-      throw revisionConflict(err) ?? err;
+      throw constraintError(err) ?? err;
     }
   }
 
@@ -163,7 +163,8 @@ export class ReportSubmissionService {
 
   /**
    * Submissions of one firm take turns on its row, so each gets the next revision, and an exit
-   * recorded meanwhile cannot slip between the residency check and the insert.
+   * recorded meanwhile cannot slip between the residency check and the insert. Reads lib
+   * tenants' tenants (LOCK_TENANT_READS).
    */
   private async lockTenant(em: EntityManager, tenantId: string): Promise<Residency> {
     const [tenant] = await em.query(
@@ -174,18 +175,4 @@ export class ReportSubmissionService {
     if (!tenant) throw new BadInputError('tenantId', 'is not a registered tenant');
     return tenant;
   }
-}
-
-/**
- * The database's last word when two writers of one month race past the locks (e.g. a
- * submission and a file import): CONFLICT, with what to do about it.
- */
-export function revisionConflict(err: unknown): ConflictError | undefined {
-  const pg = pgError(err);
-  if (pg?.code === PG.uniqueViolation && REVISION_CONSTRAINTS.includes(pg.constraint ?? '')) {
-    return new ConflictError(
-      'Another report for this firm and month was saved at the same moment; submit again to make a new revision',
-    );
-  }
-  return undefined;
 }

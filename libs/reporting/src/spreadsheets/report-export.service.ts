@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ParkService } from '@jcv/park';
+import { ForeignReads } from '@jcv/shared';
 import { EXPORT_ONLY_COLUMNS, headerText, REPORT_COLUMNS } from './report-columns.js';
 import type { ReportFileFormat } from './report-file-reader.js';
 
@@ -40,6 +41,11 @@ const HEADERS = [
 ];
 const MONEY = new Set(['outputValue', 'revenue', 'rdExpense']);
 
+/** What exportZoneYear reads of other libs' tables: lib tenants' tenants. */
+export const EXPORT_READS = new ForeignReads(import.meta.url, 'exportZoneYear', {
+  tenants: ['id', 'zone_id', 'credit_code', 'name'],
+});
+
 /**
  * A zone's reports for a year as a spreadsheet with Chinese and English headers, in the layout
  * the import reads back: the latest revision of each firm's months, then each team's. Every
@@ -70,6 +76,7 @@ export class ReportExportService {
     format: ReportFileFormat = 'xlsx',
   ): Promise<ExportedReports> {
     const zone = await this.park.requireZone(zoneId);
+    // Reads lib tenants' tenants (EXPORT_READS).
     const rows: ExportRow[] = await this.dataSource.query(
       `SELECT t.id AS "tenantId", t.credit_code AS "creditCode", t.name AS "firmName", r.period,
               r.output_value AS "outputValue", r.revenue, r.rd_expense AS "rdExpense",

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { type Actor, BadInputError, todayInShanghai } from '@jcv/shared';
-import { revisionConflict } from '../reports/report-submission.service.js';
+import { constraintError } from '@jcv/database';
+import { type Actor, BadInputError, ForeignReads, todayInShanghai } from '@jcv/shared';
 import type { ImportResult } from './import-result.type.js';
 import { FirstErrors } from './first-errors.js';
 import { type FileSource, readReportFile } from './report-file-reader.js';
@@ -50,6 +50,11 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   importQueue = turn.catch(() => undefined);
   return turn;
 }
+
+/** What knownTenants reads of other libs' tables: lib tenants' tenants. */
+export const KNOWN_TENANTS_READS = new ForeignReads(import.meta.url, 'knownTenants', {
+  tenants: ['id', 'credit_code', 'entered_on', 'exited_on'],
+});
 
 /**
  * Imports monthly reports from a spreadsheet, one row per tenant and month, keyed by the firm's
@@ -164,11 +169,11 @@ export class ReportImportService {
       });
     } catch (err) {
       if (err instanceof RowsRefused) return refused();
-      throw revisionConflict(err) ?? err;
+      throw constraintError(err) ?? err;
     }
   }
 
-  /** The tenants the rows name, by id and by credit code. */
+  /** The tenants the rows name, by id and by credit code. Reads tenants (KNOWN_TENANTS_READS). */
   private async knownTenants(em: EntityManager, rows: ReportRow[]): Promise<KnownTenants> {
     const codes = new Set<string>();
     const ids = new Set<string>();

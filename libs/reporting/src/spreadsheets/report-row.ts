@@ -1,4 +1,4 @@
-import { checkDecimal } from '@jcv/shared';
+import { checkDecimal, isUuid } from '@jcv/shared';
 import { Decimal } from 'decimal.js';
 import { isPeriod } from '../periods.js';
 import type { Residency } from '../deadlines/deadlines.js';
@@ -46,7 +46,6 @@ const MONEY = { min: '0', max: '999999999999.99', maxDecimals: 2 };
 const PLAIN_MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY_COLUMNS = ['outputValue', 'revenue', 'rdExpense'] as const;
 const COUNT_COLUMNS = ['employees', 'patentsFiled', 'patentsGranted'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A cell's text inside a message, cut short: a message never carries a whole cell. */
 export function quoted(text: string): string {
@@ -99,7 +98,7 @@ export function parseReportRow(
     errors.push({ sheet, row: raw.row, column, message: `${column} ${message}` });
 
   const tenantId = cellText(raw.cells.tenantId).toLowerCase();
-  if (tenantId && !UUID.test(tenantId)) {
+  if (tenantId && !isUuid(tenantId)) {
     fail(
       'tenantId',
       `must be a tenant's platform id as the export writes it, got ${quoted(tenantId)}`,

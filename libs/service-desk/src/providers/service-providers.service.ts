@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { pgError, PG } from '@jcv/database';
-import { type Actor, BadInputError, ConflictError } from '@jcv/shared';
-import { isUuid } from '../ids.js';
+import { explainConstraint } from '@jcv/database';
+import { type Actor, BadInputError, isUuid } from '@jcv/shared';
 import { ServiceProvider } from './service-provider.entity.js';
 import type { CreateServiceProviderInput } from './create-service-provider.input.js';
 
@@ -39,11 +38,7 @@ export class ServiceProvidersService {
         return provider;
       });
     } catch (err) {
-      const pg = pgError(err);
-      if (pg?.code === PG.uniqueViolation && pg.constraint === 'service_providers_name_key') {
-        throw new ConflictError(`A service provider named ${name} already exists`);
-      }
-      throw err;
+      throw (await explainConstraint(err, { name })) ?? err;
     }
   }
 

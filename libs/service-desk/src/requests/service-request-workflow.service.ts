@@ -2,14 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import { type Actor, BadInputError, ConflictError, NotFoundError } from '@jcv/shared';
-import { isUuid } from '../ids.js';
+import {
+  type Actor,
+  applyReach,
+  BadInputError,
+  ConflictError,
+  isUuid,
+  requireRecord,
+} from '@jcv/shared';
 import { ServiceProvidersService } from '../providers/service-providers.service.js';
 import { ServiceRequest } from './service-request.entity.js';
 import { ServiceRequestEventKind } from './service-request-event.entity.js';
 import { RATEABLE_STATUSES, ServiceRequestStatus as S } from './service-request-status.js';
 import { moveRefusal } from './status-machine.js';
-import { requestScope, unreachableRequest } from './request-access.js';
 import { recordHistory } from './history.js';
 
 /**
@@ -137,15 +142,13 @@ export class ServiceRequestWorkflowService {
    * FORBIDDEN; only the committee, which may see every request, learns that one does not exist.
    */
   private async lock(em: EntityManager, id: string, actor: Actor): Promise<ServiceRequest> {
-    const scope = requestScope(actor);
-    const row = isUuid(id)
-      ? await em.getRepository(ServiceRequest).findOne({
-          where: { id, ...scope },
-          lock: { mode: 'pessimistic_write' },
-        })
-      : null;
-    if (!row) throw scope ? unreachableRequest(actor) : new NotFoundError('ServiceRequest', id);
-    return row;
+    const qb = em
+      .getRepository(ServiceRequest)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_write');
+    const row = isUuid(id) ? await applyReach(qb, actor, 'ServiceRequest', 'r').getOne() : null;
+    return requireRecord(actor, 'ServiceRequest', row, id);
   }
 
   private async finish(

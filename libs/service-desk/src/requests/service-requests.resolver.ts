@@ -68,7 +68,8 @@ export class ServiceRequestsResolver {
     return this.workflow.rate(actor, args.id, args.rating, args.comment);
   }
 
-  // The request was already limited to what the caller may see; so are its firm and provider.
+  // The request is in the caller's reach; what it may read of the firm is the policy's to say
+  // (a provider: its name).
   @ResolveField(() => Tenant)
   tenant(@Parent() request: ServiceRequest, @Loaders() loaders: RequestLoaders) {
     return this.tenants.tenantById(loaders).load(request.tenantId);

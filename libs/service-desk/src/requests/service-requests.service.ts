@@ -3,15 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
-import {
-  type Actor,
-  assertTenantAccess,
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  Role,
-  scopeTenant,
-} from '@jcv/shared';
+import { type Actor, applyReach, assertInReach, BadInputError, ConflictError } from '@jcv/shared';
 import { TenantStatus, TenantsService } from '@jcv/tenants';
 import { openServiceRequestsCount } from '../open-service-requests.js';
 import { ServiceRequest } from './service-request.entity.js';
@@ -38,7 +30,7 @@ export class ServiceRequestsService {
    * due the category's response time after it is opened.
    */
   async open(actor: Actor, input: OpenServiceRequestInput): Promise<ServiceRequest> {
-    assertTenantAccess(actor, input.tenantId);
+    assertInReach(actor, 'Tenant', { id: input.tenantId });
     for (const field of ['title', 'description'] as const) {
       if (!input[field].trim()) throw new BadInputError(field, 'must not be blank');
     }
@@ -80,14 +72,8 @@ export class ServiceRequestsService {
   /** Newest first: a firm's own, a provider's assigned ones, or for the committee all. */
   list(actor: Actor, args: ServiceRequestsArgs): Promise<ServiceRequest[]> {
     const qb = this.dataSource.getRepository(ServiceRequest).createQueryBuilder('r');
-    if (actor.role === Role.SERVICE_PROVIDER) {
-      if (!actor.serviceProviderId) throw new ForbiddenError('This account has no provider');
-      qb.andWhere('r.assignee_id = :provider', { provider: actor.serviceProviderId });
-      if (args.tenantId) qb.andWhere('r.tenant_id = :tenant', { tenant: args.tenantId });
-    } else {
-      const tenant = scopeTenant(actor, args.tenantId);
-      if (tenant) qb.andWhere('r.tenant_id = :tenant', { tenant });
-    }
+    applyReach(qb, actor, 'ServiceRequest', 'r');
+    if (args.tenantId) qb.andWhere('r.tenant_id = :tenant', { tenant: args.tenantId });
     if (args.status) qb.andWhere('r.status = :status', { status: args.status });
     return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
   }

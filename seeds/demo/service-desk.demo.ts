@@ -18,7 +18,8 @@ import { DEMO_FIRM_ACCOUNTS } from './demo-firm-accounts.js';
 // The park's service providers (task III(X) asks for at least five science and technology
 // service agencies) and a history of requests in every status. Requests are made through the
 // services, then moved into the past: each one opened `daysAgo` days before the demo's today,
-// its changes about a day apart.
+// its changes about a day apart. The move is raw SQL (moveIntoThePast): UPDATEs of the request's
+// and its events' timestamps, which the services stamp with now() and never rewrite.
 
 const PROVIDERS: Record<string, { name: string; categories: C[] }> = {
   ip: {

@@ -16,9 +16,9 @@ export const JOB_CLOCK = Symbol('JOB_CLOCK');
 export type Clock = () => Date;
 
 /**
- * The worker's scheduled jobs inside the API process, when WORKER_IN_PROCESS is on (the default
- * on the embedded database, whose files one process holds). Same jobs, schedule and catch-up
- * on start as apps/worker.
+ * The scheduled jobs inside the API process, when WORKER_IN_PROCESS is on (the default on the
+ * embedded database, whose files one process holds). Same jobs, schedule and catch-up on start
+ * as apps/worker.
  *
  * Provided by the root module, whose hooks run after those of the modules it imports: the
  * first run comes after the seed has put the park and its targets in place.

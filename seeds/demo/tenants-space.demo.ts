@@ -31,7 +31,8 @@ import { DEMO_FIRM_ACCOUNTS, DEMO_FIRM_NAME } from './demo-firm-accounts.js';
 // The demo park's firms and space. Fixed lists and a seeded generator keep it the same on every
 // load; dates are spread over 2024 to the demo's today so that the plan's 2025 and 2026
 // startup-zone targets (30 and 40 new technology firms) look like a park at work: 28 entered
-// in 2025 and 25 so far in 2026.
+// in 2025 and 25 so far in 2026. Everything goes through the services, whose rules apply
+// (credit codes, leases that never overlap, exits that end leases).
 
 /** mulberry32: a small seeded generator, so that the demo never depends on Math.random. */
 function seeded(seed: number): () => number {
@@ -541,7 +542,7 @@ export class TenantsSpaceDemo {
       startDate: start,
       endDate: threeYears(start),
     });
-    await this.leases.end(run.admin, lease.id, addDays(start, -1));
+    await this.leases.end(run.admin, lease.id, addDays(start, -1), run.ctx.today);
   }
 }
 

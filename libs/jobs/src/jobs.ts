@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { AppConfig } from '@jcv/config';
-import { MilestonesModule, SnapshotJobService } from '@jcv/milestones';
+import { MilestoneSnapshotJobModule, SnapshotJobService } from '@jcv/milestones';
 import type { ScheduledTask } from './scheduler.js';
 import { daily, type Schedule } from './schedules.js';
 
@@ -37,8 +37,12 @@ export const milestoneSnapshots: ScheduledJob = {
 /** Every scheduled job, in the order they are run by hand (`--once`). */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [milestoneSnapshots];
 
-/** The modules the jobs' services come from, which the worker imports (the API has them all). */
-export const JOB_MODULES: Type[] = [MilestonesModule];
+/**
+ * The modules the jobs' services come from: all the worker boots besides the configuration and
+ * the database (the API has them already). Each job's module holds what the job needs and no
+ * more, so the worker does not build the GraphQL-facing graph of the libs.
+ */
+export const JOB_MODULES: Type[] = [MilestoneSnapshotJobModule];
 
 /** The jobs as a scheduler runs them under a configuration. */
 export function scheduledTasks(

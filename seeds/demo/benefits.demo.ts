@@ -15,6 +15,8 @@ import type { DemoContext } from './demo-context.js';
 
 // The demo's policies and applications. The scenario subsidy is the plan's own, task III(X):
 // up to 3 000 000 yuan per scenario on the open list, under 《吕梁市支持科技创新若干措施》.
+// Written through the policy and application services (budgets, caps and eligibility apply);
+// SQL only reads which firms apply.
 
 const POLICIES = [
   {

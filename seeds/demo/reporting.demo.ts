@@ -13,6 +13,12 @@ import { DEMO_FIRM_NAME } from './demo-firm-accounts.js';
 // 210 000 000 target. Most months are accepted; some were returned and resubmitted, a few are
 // still returned, the last two months await review, and some firms have not yet reported the
 // most recent months, so that overdue reports show.
+//
+// Written in bulk, not through the reporting service: one INSERT … SELECT FROM unnest of every
+// revision (a thousand rows and more, where the service takes a transaction and a lock per
+// submission), back-dated: each revision carries the submission and review times it would have
+// had, which the service stamps with now(). The rows keep the table's constraints (one latest
+// revision per firm and month) and are audited as one `demoSeed` event.
 
 const TARGET_2025 = new Decimal('137600000');
 const MONTHLY_PACE_2026 = new Decimal('17800000');

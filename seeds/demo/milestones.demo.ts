@@ -22,7 +22,9 @@ import type { DemoContext } from './demo-context.js';
 // with a target reached (the high-tech firms, certified up to the target in December) beside
 // those the other loaders leave just short (new firms, projects, output); 2026 gets one more
 // project in September; and this year's daily snapshots are taken week by week so that the
-// trend and its alerts show. Deterministic: firms are picked in name order.
+// trend and its alerts show. Deterministic: firms are picked in name order. Certificates and
+// projects go through their services and the snapshots through the worker's job, run for past
+// days; SQL only reads which firms to pick.
 
 const END_2025 = '2025-12-31';
 const LATE_2025_CERTIFICATES = '2025-12-08';

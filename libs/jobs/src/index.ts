@@ -1,0 +1,4 @@
+export * from './schedules.js';
+export * from './scheduler.js';
+export * from './jobs.js';
+export * from './in-process-jobs.js';

@@ -1,0 +1,5 @@
+export * from './reach.js';
+export * from './policy.js';
+export * from './rows.js';
+export * from './gate.js';
+export * from './access-policy.js';

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { BenefitsModule } from '@jcv/benefits';
+import { IdentityModule } from '@jcv/identity';
+import { MilestonesModule } from '@jcv/milestones';
+import { ParkModule } from '@jcv/park';
+import { ReportingModule } from '@jcv/reporting';
+import { ServiceDeskModule } from '@jcv/service-desk';
+import { SpaceModule } from '@jcv/space';
+import { TenantsModule } from '@jcv/tenants';
+import { SeedModule } from '../../src/seed/seed.module.js';
+import { BenefitsDemo } from './benefits.demo.js';
+import { DemoService } from './demo.service.js';
+import { MilestonesDemo } from './milestones.demo.js';
+import { ReportingDemo } from './reporting.demo.js';
+import { ServiceDeskDemo } from './service-desk.demo.js';
+import { TenantsSpaceDemo } from './tenants-space.demo.js';
+
+/**
+ * The development demo park. AppModule imports it only when SEED_DEMO is on; the production
+ * build leaves this folder out.
+ */
+@Module({
+  imports: [
+    SeedModule,
+    IdentityModule,
+    ParkModule,
+    MilestonesModule,
+    TenantsModule,
+    SpaceModule,
+    ReportingModule,
+    BenefitsModule,
+    ServiceDeskModule,
+  ],
+  providers: [
+    DemoService,
+    TenantsSpaceDemo,
+    ReportingDemo,
+    MilestonesDemo,
+    BenefitsDemo,
+    ServiceDeskDemo,
+  ],
+  exports: [TenantsSpaceDemo, ReportingDemo, MilestonesDemo, BenefitsDemo, ServiceDeskDemo],
+})
+export class DemoModule {}
