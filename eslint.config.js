@@ -106,7 +106,6 @@ export default tseslint.config(
       'scripts/**',
       '**/*.spec.ts',
       '**/cli/**/*.ts',
-      'libs/database/src/cli.ts',
       'src/main.ts',
     ],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },

@@ -17,7 +17,7 @@ describe('jcv/boundaries', () => {
     [
       'a test reaching into a lib by a relative path',
       'test/bench/data.ts',
-      `import { withCheckChar } from '../../libs/tenants/src/credit-code.js';`,
+      `import { withCheckChar } from '../../libs/tenants/src/credit-code/credit-code.js';`,
       `import '@jcv/tenants' (its index.ts), not a file inside libs/tenants`,
     ],
     [

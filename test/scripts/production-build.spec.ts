@@ -63,7 +63,7 @@ describe('the production build', () => {
       'src/app.module.js',
       'apps/worker/src/main.js',
       'libs/jobs/src/index.js',
-      'libs/database/src/cli.js',
+      'libs/database/src/cli/migrations.js',
       'seeds/index.js',
       'seeds/park.json',
       'seeds/targets.json',

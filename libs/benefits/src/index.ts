@@ -6,9 +6,9 @@ export { BENEFITS_GRANTED_READS, benefitsGranted } from './benefits-granted.js';
 export { PoliciesService } from './policies/policies.service.js';
 export { BenefitApplicationsService } from './applications/benefit-applications.service.js';
 export { Policy } from './policies/policy.entity.js';
-export { PolicyKind } from './policies/policy-kind.js';
+export { PolicyKind } from './policies/policy-kind.enum.js';
 export { BenefitApplication } from './applications/benefit-application.entity.js';
-export { BenefitStatus } from './applications/benefit-status.js';
+export { BenefitStatus } from './applications/benefit-status.enum.js';
 export {
   isEligible,
   type Eligibility,

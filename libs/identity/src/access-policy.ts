@@ -7,8 +7,8 @@ import {
   type Reach,
   Role,
 } from '@jcv/shared';
-import type { User } from './user.entity.js';
-import { isSignedInView } from './user-visibility.js';
+import type { User } from './users/user.entity.js';
+import { isSignedInView } from './users/user-visibility.js';
 
 /** A user reads its own account; the answer of a sign-in is the user who signed in. */
 const SELF: Reach = {

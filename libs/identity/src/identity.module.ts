@@ -3,15 +3,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessGuard } from './access.guard.js';
-import { AccountsResolver } from './accounts.resolver.js';
-import { AccountsService } from './accounts.service.js';
-import { AuthService } from './auth.service.js';
-import { IdentityResolver } from './identity.resolver.js';
-import { JwtStrategy } from './jwt.strategy.js';
-import { User } from './user.entity.js';
-import { UserAccountFieldsResolver } from './user-account-fields.resolver.js';
-import { UsersService } from './users.service.js';
+import { AccessGuard } from './auth/access.guard.js';
+import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { AuthService } from './auth/auth.service.js';
+import { IdentityResolver } from './auth/identity.resolver.js';
+import { JwtStrategy } from './auth/jwt.strategy.js';
+import { User } from './users/user.entity.js';
+import { UserAccountFieldsResolver } from './users/user-account-fields.resolver.js';
+import { UsersService } from './users/users.service.js';
 // Declares the accounts' constraints to the error mapping.
 import './identity.constraints.js';
 

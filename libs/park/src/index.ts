@@ -4,4 +4,4 @@ export * from './park.module.js';
 export * from './park.service.js';
 export { Park } from './park.entity.js';
 export { Zone } from './zone.entity.js';
-export { ZoneKind } from './zone-kind.js';
+export { ZoneKind } from './zone-kind.enum.js';

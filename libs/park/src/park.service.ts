@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { BadInputError, type RequestLoaders } from '@jcv/shared';
 import { Park } from './park.entity.js';
 import { Zone } from './zone.entity.js';
-import type { ZoneKind } from './zone-kind.js';
+import type { ZoneKind } from './zone-kind.enum.js';
 
 export interface ParkSeed {
   code: string;

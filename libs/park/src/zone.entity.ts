@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ZoneKind } from './zone-kind.js';
+import { ZoneKind } from './zone-kind.enum.js';
 
 @ObjectType()
 @Entity('zones')

@@ -1,8 +1,8 @@
 // The lib's rules in the one access policy (who reads which rows and fields).
 import './access-policy.js';
 export * from './reporting.module.js';
-export * from './entities/report-status.js';
-export { OutputReport } from './entities/output-report.entity.js';
+export * from './reports/report-status.enum.js';
+export { OutputReport } from './reports/output-report.entity.js';
 export { OVERDUE_COUNT_READS, OverdueService } from './deadlines/overdue.service.js';
 export {
   dueDateOf,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParkModule } from '@jcv/park';
 import { TenantsModule } from '@jcv/tenants';
-import { OutputReport } from './entities/output-report.entity.js';
+import { OutputReport } from './reports/output-report.entity.js';
 import { OverdueResolver } from './deadlines/overdue.resolver.js';
 import { OverdueService } from './deadlines/overdue.service.js';
 import { OutputReportsResolver } from './reports/output-reports.resolver.js';

@@ -6,9 +6,9 @@ export { ServiceRequestWorkflowService } from './requests/service-request-workfl
 export { ServiceProvidersService } from './providers/service-providers.service.js';
 export { OPEN_SERVICE_REQUESTS_READS, openServiceRequestsCount } from './open-service-requests.js';
 export { ServiceProvider } from './providers/service-provider.entity.js';
-export { ServiceCategory } from './providers/service-category.js';
+export { ServiceCategory } from './providers/service-category.enum.js';
 export { ServiceRequest } from './requests/service-request.entity.js';
-export { ServiceRequestStatus } from './requests/service-request-status.js';
+export { ServiceRequestStatus } from './requests/service-request-status.enum.js';
 export {
   DEFAULT_RESPONSE_HOURS,
   RESPONSE_HOURS_VARIABLE,

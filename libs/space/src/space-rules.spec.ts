@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { LeaseStatus, UnitCondition, UnitStatus } from './entities/space-enums.js';
+import { LeaseStatus, UnitCondition, UnitStatus } from './space.enum.js';
 import { defaultMonthlyRent, leaseStatus, occupancyRate, unitStatus } from './space-rules.js';
 
 describe('leaseStatus', () => {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { LeaseStatus, UnitCondition, UnitStatus } from './entities/space-enums.js';
-import type { LeaseRecordStatus } from './entities/lease.entity.js';
+import { LeaseStatus, UnitCondition, UnitStatus } from './space.enum.js';
+import type { LeaseRecordStatus } from './leases/lease.entity.js';
 
 /** ACTIVE until the last day has passed (also before it begins), then ENDED; TERMINATED stays. */
 export function leaseStatus(

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalScalar } from '@jcv/shared';
-import { BenefitStatus } from './benefit-status.js';
+import { BenefitStatus } from './benefit-status.enum.js';
 
 /** A firm's application for a policy's benefit; `policy` and `tenant` are resolved by id. */
 @ObjectType()

@@ -12,7 +12,7 @@ import { Tenant, TenantsService } from '@jcv/tenants';
 import { Policy } from '../policies/policy.entity.js';
 import { PoliciesService } from '../policies/policies.service.js';
 import { BenefitApplication } from './benefit-application.entity.js';
-import { BenefitStatus } from './benefit-status.js';
+import { BenefitStatus } from './benefit-status.enum.js';
 import { BenefitApplicationsService } from './benefit-applications.service.js';
 import { ApplyForBenefitInput } from './apply-for-benefit.input.js';
 import { DecideBenefitInput } from './decide-benefit.input.js';

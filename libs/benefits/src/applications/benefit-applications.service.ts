@@ -20,7 +20,7 @@ import { Policy } from '../policies/policy.entity.js';
 import { eligibilityOf } from '../policies/policies.service.js';
 import type { GrantInput } from '../benefits.constraints.js';
 import { BenefitApplication } from './benefit-application.entity.js';
-import { BenefitStatus } from './benefit-status.js';
+import { BenefitStatus } from './benefit-status.enum.js';
 import { grantRefusal, grantRoom } from './grant-room.js';
 import type { ApplyForBenefitInput } from './apply-for-benefit.input.js';
 import type { DecideBenefitInput } from './decide-benefit.input.js';

@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { DateScalar, DecimalScalar, IsMoney } from '@jcv/shared';
-import { PolicyKind } from './policy-kind.js';
+import { PolicyKind } from './policy-kind.enum.js';
 import { EligibilityRuleInput } from './eligibility-rule.type.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

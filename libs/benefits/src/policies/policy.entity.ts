@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 import { DateScalar, DecimalScalar } from '@jcv/shared';
 import type { ZoneKind } from '@jcv/park';
 import type { CertificationKind, IndustryChain } from '@jcv/tenants';
-import { PolicyKind } from './policy-kind.js';
+import { PolicyKind } from './policy-kind.enum.js';
 
 /** A benefit the park grants under a document, within a budget. */
 @ObjectType()

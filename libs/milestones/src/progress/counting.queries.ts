@@ -1,5 +1,5 @@
 import { ForeignReads } from '@jcv/shared';
-import { MilestoneMetric } from '../targets/milestone-metric.js';
+import { MilestoneMetric } from '../targets/milestone-metric.enum.js';
 
 // The SQL of domain.md's counting rules. Each family of metrics has one "facts" query (the rows
 // that make up actual: one per firm, project or report); the tallies aggregate it and the

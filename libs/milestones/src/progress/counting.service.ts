@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Queryable } from '@jcv/shared';
-import { MilestoneMetric } from '../targets/milestone-metric.js';
+import { MilestoneMetric } from '../targets/milestone-metric.enum.js';
 import {
   contributorSql,
   type FactScope,

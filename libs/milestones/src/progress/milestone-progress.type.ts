@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { DateScalar, DecimalScalar } from '@jcv/shared';
 import { MilestoneTarget } from '../targets/milestone-target.entity.js';
-import { MilestoneStatus } from './milestone-status.js';
+import { MilestoneStatus } from './milestone-status.enum.js';
 
 /** A target's progress on asOf; `contributors` is resolved on demand, in one batch a request. */
 @ObjectType()

@@ -17,7 +17,7 @@ import {
   statusRank,
   statusWorsened,
 } from './milestone-rules.js';
-import { MilestoneStatus as S } from './milestone-status.js';
+import { MilestoneStatus as S } from './milestone-status.enum.js';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** Any day from 2019 to 2031, around the years the properties use. */

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { MilestoneStatus } from './milestone-status.js';
+import { MilestoneStatus } from './milestone-status.enum.js';
 
 // The counting window, forecasts and status of domain.md ("Counting rules", "Status of a
 // milestone on D"), as pure functions of dates ('YYYY-MM-DD') and exact decimals (strings).

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { ParkService } from '@jcv/park';
 import { type Queryable, todayInShanghai } from '@jcv/shared';
-import { MilestoneMetric } from '../targets/milestone-metric.js';
+import { MilestoneMetric } from '../targets/milestone-metric.enum.js';
 import { MilestoneTarget } from '../targets/milestone-target.entity.js';
 import { FAMILY_OF } from './counting.queries.js';
 import {

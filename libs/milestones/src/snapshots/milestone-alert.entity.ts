@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar, DecimalScalar } from '@jcv/shared';
-import { MilestoneStatus } from '../progress/milestone-status.js';
+import { MilestoneStatus } from '../progress/milestone-status.enum.js';
 
 /** Raised by the daily job when a target's status worsened since its previous snapshot. */
 @ObjectType({ description: "A target's status got worse on a day." })

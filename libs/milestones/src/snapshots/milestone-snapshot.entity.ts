@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateScalar, DecimalScalar } from '@jcv/shared';
-import { MilestoneStatus } from '../progress/milestone-status.js';
+import { MilestoneStatus } from '../progress/milestone-status.enum.js';
 
 /** A target's progress as the daily job recorded it: one row per target and day. */
 @ObjectType({ description: "A target's progress as recorded on one day, for trends." })

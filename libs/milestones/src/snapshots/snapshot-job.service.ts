@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { MilestoneStatus } from '../progress/milestone-status.js';
+import { MilestoneStatus } from '../progress/milestone-status.enum.js';
 import { snapshotYears, statusWorsened } from '../progress/milestone-rules.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { MilestoneTarget } from '../targets/milestone-target.entity.js';

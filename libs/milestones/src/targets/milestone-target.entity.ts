@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalScalar } from '@jcv/shared';
-import { MilestoneMetric } from './milestone-metric.js';
+import { MilestoneMetric } from './milestone-metric.enum.js';
 
 @ObjectType()
 @Entity('milestone_targets')

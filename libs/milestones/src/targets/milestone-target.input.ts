@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { DecimalScalar, IsDecimalValue } from '@jcv/shared';
-import { MilestoneMetric } from './milestone-metric.js';
+import { MilestoneMetric } from './milestone-metric.enum.js';
 import { IsTargetOfMetric } from './target-rules.js';
 
 @InputType()

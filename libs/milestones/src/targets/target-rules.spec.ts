@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { MilestoneMetric } from './milestone-metric.js';
+import { MilestoneMetric } from './milestone-metric.enum.js';
 import { isCountMetric, targetProblem } from './target-rules.js';
 
 const COUNTS = Object.values(MilestoneMetric).filter(isCountMetric);

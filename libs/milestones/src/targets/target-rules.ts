@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { MilestoneMetric } from './milestone-metric.js';
+import { MilestoneMetric } from './milestone-metric.enum.js';
 
 /** What each metric counts: firms and projects come whole; output is yuan to the fen. */
 const COUNTED: Readonly<Record<MilestoneMetric, string | null>> = {

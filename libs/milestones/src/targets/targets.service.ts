@@ -7,7 +7,7 @@ import { ParkService } from '@jcv/park';
 import type { Actor } from '@jcv/shared';
 import { MilestoneTarget } from './milestone-target.entity.js';
 import type { MilestoneTargetInput } from './milestone-target.input.js';
-import type { MilestoneMetric } from './milestone-metric.js';
+import type { MilestoneMetric } from './milestone-metric.enum.js';
 
 export interface TargetSeed {
   year: number;

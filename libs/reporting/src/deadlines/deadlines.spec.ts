@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { addMonths, periodsBetween } from '../periods.js';
-import { ReportStatus } from '../entities/report-status.js';
+import { ReportStatus } from '../reports/report-status.enum.js';
 import {
   dueDateOf,
   isReceived,

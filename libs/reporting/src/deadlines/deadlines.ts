@@ -1,5 +1,5 @@
 import { addMonths, firstDayOf, lastDayOf, periodsBetween } from '../periods.js';
-import { ReportStatus } from '../entities/report-status.js';
+import { ReportStatus } from '../reports/report-status.enum.js';
 
 /**
  * The first month the park asks its firms to report: January of the plan's first target year

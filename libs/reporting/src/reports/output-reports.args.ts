@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { PageArgs, YearMonthScalar } from '@jcv/shared';
-import { ReportStatus } from '../entities/report-status.js';
+import { ReportStatus } from './report-status.enum.js';
 
 @InputType()
 export class OutputReportFilter {

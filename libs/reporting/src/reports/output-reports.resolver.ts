@@ -11,7 +11,7 @@ import {
   Roles,
 } from '@jcv/shared';
 import { REPORT_READERS } from '../access-policy.js';
-import { OutputReport } from '../entities/output-report.entity.js';
+import { OutputReport } from './output-report.entity.js';
 import { dueDateOf } from '../deadlines/deadlines.js';
 import { OutputReportsArgs } from './output-reports.args.js';
 import { OutputReportsService } from './output-reports.service.js';

@@ -11,7 +11,7 @@ import {
   ForeignReads,
   toConnection,
 } from '@jcv/shared';
-import { OutputReport } from '../entities/output-report.entity.js';
+import { OutputReport } from './output-report.entity.js';
 import type { OutputReportFilter } from './output-reports.args.js';
 
 const revisionKey = (r: { tenantId: string; period: string }) => `${r.tenantId}|${r.period}`;

@@ -12,8 +12,8 @@ import {
   NotFoundError,
   todayInShanghai,
 } from '@jcv/shared';
-import { OutputReport } from '../entities/output-report.entity.js';
-import { ReportStatus, ReviewDecision } from '../entities/report-status.js';
+import { OutputReport } from './output-report.entity.js';
+import { ReportStatus, ReviewDecision } from './report-status.enum.js';
 import type { Residency } from '../deadlines/deadlines.js';
 import { periodProblem } from './report-rules.js';
 import type { SubmitOutputReportInput } from './submit-output-report.input.js';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ReviewDecision } from '../entities/report-status.js';
+import { ReviewDecision } from './report-status.enum.js';
 
 @ArgsType()
 export class ReviewOutputReportArgs {

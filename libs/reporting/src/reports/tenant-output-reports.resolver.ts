@@ -1,7 +1,7 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Tenant } from '@jcv/tenants';
 import { Loaders, RequestLoaders, YearPipe } from '@jcv/shared';
-import { OutputReport } from '../entities/output-report.entity.js';
+import { OutputReport } from './output-report.entity.js';
 import { OutputReportsService } from './output-reports.service.js';
 
 /** `Tenant.outputReports`: the reporting side of the tenant type. */

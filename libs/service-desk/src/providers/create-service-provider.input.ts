@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsString, Length } from 'class-validator';
-import { ServiceCategory } from './service-category.js';
+import { ServiceCategory } from './service-category.enum.js';
 
 @InputType()
 export class CreateServiceProviderInput {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ServiceCategory } from './service-category.js';
+import { ServiceCategory } from './service-category.enum.js';
 
 /** A science and technology service agency of the park: IP, financing, legal… */
 @ObjectType()

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@jcv/shared';
 import type { ServiceRequestEventKind } from './service-request-event.entity.js';
-import type { ServiceRequestStatus } from './service-request-status.js';
+import type { ServiceRequestStatus } from './service-request-status.enum.js';
 
 export interface HistoryEntry {
   requestId: string;

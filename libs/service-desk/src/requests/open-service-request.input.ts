@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
-import { ServiceCategory } from '../providers/service-category.js';
+import { ServiceCategory } from '../providers/service-category.enum.js';
 
 @InputType()
 export class OpenServiceRequestInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ServiceCategory } from '../providers/service-category.js';
+import { ServiceCategory } from '../providers/service-category.enum.js';
 import { DEFAULT_RESPONSE_HOURS, parseResponseHours } from './response-times.js';
 
 describe('parseResponseHours (SERVICE_RESPONSE_HOURS)', () => {

@@ -1,4 +1,4 @@
-import { ServiceCategory } from '../providers/service-category.js';
+import { ServiceCategory } from '../providers/service-category.enum.js';
 
 /** Hours from opening a request to its dueAt, per category. */
 export type ResponseHours = Readonly<Record<ServiceCategory, number>>;

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@jcv/shared';
-import { ServiceRequestStatus } from './service-request-status.js';
+import { ServiceRequestStatus } from './service-request-status.enum.js';
 
 export enum ServiceRequestEventKind {
   OPENED = 'OPENED',

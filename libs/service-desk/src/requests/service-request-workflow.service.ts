@@ -13,7 +13,7 @@ import {
 import { ServiceProvidersService } from '../providers/service-providers.service.js';
 import { ServiceRequest } from './service-request.entity.js';
 import { ServiceRequestEventKind } from './service-request-event.entity.js';
-import { RATEABLE_STATUSES, ServiceRequestStatus as S } from './service-request-status.js';
+import { RATEABLE_STATUSES, ServiceRequestStatus as S } from './service-request-status.enum.js';
 import { moveRefusal } from './status-machine.js';
 import { recordHistory } from './history.js';
 

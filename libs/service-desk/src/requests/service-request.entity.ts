@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ServiceCategory } from '../providers/service-category.js';
-import { ServiceRequestStatus } from './service-request-status.js';
+import { ServiceCategory } from '../providers/service-category.enum.js';
+import { ServiceRequestStatus } from './service-request-status.enum.js';
 
 /** A firm's request for help; `tenant`, `assignee` and `history` are resolved by id. */
 @ObjectType()

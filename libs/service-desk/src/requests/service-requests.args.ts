@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { ServiceRequestStatus } from './service-request-status.js';
+import { ServiceRequestStatus } from './service-request-status.enum.js';
 
 @ArgsType()
 export class ServiceRequestsArgs {

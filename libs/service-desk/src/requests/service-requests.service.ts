@@ -8,7 +8,7 @@ import { TenantStatus, TenantsService } from '@jcv/tenants';
 import { openServiceRequestsCount } from '../open-service-requests.js';
 import { ServiceRequest } from './service-request.entity.js';
 import { ServiceRequestEvent, ServiceRequestEventKind } from './service-request-event.entity.js';
-import { ServiceRequestStatus } from './service-request-status.js';
+import { ServiceRequestStatus } from './service-request-status.enum.js';
 import { recordHistory } from './history.js';
 import type { ResponseHours } from './response-times.js';
 import type { OpenServiceRequestInput } from './open-service-request.input.js';

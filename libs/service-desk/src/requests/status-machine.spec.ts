@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ServiceRequestStatus as S } from './service-request-status.js';
+import { ServiceRequestStatus as S } from './service-request-status.enum.js';
 import { canMove, moveRefusal } from './status-machine.js';
 
 // The moves of domain.md, written out pair by pair rather than derived from the code under test.

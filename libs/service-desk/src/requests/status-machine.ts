@@ -1,4 +1,4 @@
-import { ServiceRequestStatus as S } from './service-request-status.js';
+import { ServiceRequestStatus as S } from './service-request-status.enum.js';
 
 /**
  * The moves a request may make: OPEN → ASSIGNED → IN_PROGRESS → RESOLVED → CLOSED; any status

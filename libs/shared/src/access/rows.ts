@@ -2,6 +2,7 @@ import { ForbiddenError, NotFoundError } from '../errors.js';
 import { type Actor, isTenantUser, Role } from '../roles.js';
 import { audienceOf, reachOf } from './policy.js';
 import type { Condition } from './reach.js';
+import { isUuid } from '../ids.js';
 
 const NO_ROW: Condition = { sql: 'false', params: {} };
 
@@ -90,6 +91,28 @@ export function recordInReach<T>(
   if (row) return row;
   if (reachesEveryRow(actor, type)) return null;
   throw outOfReach(actor);
+}
+
+/**
+ * A record by id as a single-record query answers it: the row if the caller reaches it, else
+ * FORBIDDEN to a firm or provider (also for an id that does not exist) and null to the committee.
+ */
+export async function findInReach<T>(
+  qb: { where(sql: string, params: object): ReachQuery<T> },
+  actor: Actor | undefined,
+  type: string,
+  alias: string,
+  id: string,
+): Promise<T | null> {
+  const row = isUuid(id)
+    ? await applyReach(qb.where(`${alias}.id = :id`, { id }), actor, type, alias).getOne()
+    : null;
+  return recordInReach(actor, type, row);
+}
+
+interface ReachQuery<T> {
+  andWhere(sql: string, params?: object): unknown;
+  getOne(): Promise<T | null>;
 }
 
 /** As recordInReach, for an operation on the record: missing is NOT_FOUND to the committee. */

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AuditService } from '@jcv/audit';
+import { explainConstraint } from '@jcv/database';
+import { ParkService } from '@jcv/park';
+import {
+  type Actor,
+  applyReach,
+  BadInputError,
+  ConflictError,
+  type Connection,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  findInReach,
+  NotFoundError,
+  type RequestLoaders,
+  toConnection,
+} from '@jcv/shared';
+import { Tenant } from './tenant.entity.js';
+import { TenantKind, TenantStatus } from '../tenant.enum.js';
+import type { RegisterTenantInput } from './register-tenant.input.js';
+import type { ExitTenantInput } from './exit-tenant.input.js';
+import type { TenantFilter } from './tenants.args.js';
+
+/**
+ * Work another capability does in the transaction that records a firm's exit (space ends the
+ * leases that outlast it). Registered at start-up, so tenants need not know the capabilities
+ * built on them.
+ */
+export type TenantExitHook = (
+  em: EntityManager,
+  actor: Actor,
+  tenant: Tenant,
+  before: Tenant,
+) => Promise<void>;
+
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class TenantsService {
+  private readonly exitHooks: TenantExitHook[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly park: ParkService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A tenant the caller may see, or NOT_FOUND / FORBIDDEN. */
+  async get(actor: Actor, id: string): Promise<Tenant> {
+    const tenant = await this.find(actor, id);
+    if (!tenant) throw new NotFoundError('Tenant', id);
+    return tenant;
+  }
+
+  /**
+   * `tenant(id)`: a firm out of the caller's reach is FORBIDDEN whether or not it exists, so
+   * that ids cannot be probed; an unknown id is null for the committee.
+   */
+  async find(actor: Actor, id: string): Promise<Tenant | null> {
+    const qb = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
+    return findInReach(qb, actor, 'Tenant', 't', id);
+  }
+
+  /** A tenant named in an input; an unknown one is a bad `field`. */
+  async requireTenant(id: string, field = 'tenantId', em?: EntityManager): Promise<Tenant> {
+    const tenant = await (em ?? this.dataSource.manager).getRepository(Tenant).findOneBy({ id });
+    if (!tenant) throw new BadInputError(field, 'is not a registered tenant');
+    return tenant;
+  }
+
+  /**
+   * The request's tenant loader: every edge to a tenant shares it, so one request loads each
+   * tenant once, in one statement per batch. The access policy limits what each edge shows.
+   */
+  tenantById(loaders: RequestLoaders): DataLoader<string, Tenant | null> {
+    return loaders.get('tenantById', () => this.tenantLoader());
+  }
+
+  /** Batches tenant look-ups of one request; the access policy limits what edges show. */
+  tenantLoader(): DataLoader<string, Tenant | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.dataSource.getRepository(Tenant).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((t) => [t.id, t]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** By name; the caller's reach limits it (a firm's users get their own firm only). */
+  async list(
+    actor: Actor,
+    filter: TenantFilter = {},
+    first = DEFAULT_PAGE_SIZE,
+    after?: string,
+  ): Promise<Connection<Tenant>> {
+    const qb = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
+    applyReach(qb, actor, 'Tenant', 't');
+    if (filter.zoneId) qb.andWhere('t.zone_id = :zoneId', { zoneId: filter.zoneId });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.industryChain) {
+      qb.andWhere('t.industry_chain = :chain', { chain: filter.industryChain });
+    }
+    if (filter.enteredInYear !== undefined && filter.enteredInYear !== null) {
+      qb.andWhere('t.entered_on BETWEEN :from AND :to', {
+        from: `${filter.enteredInYear}-01-01`,
+        to: `${filter.enteredInYear}-12-31`,
+      });
+    }
+    if (filter.nameContains) {
+      qb.andWhere(`t.name ILIKE :pattern ESCAPE '\\'`, {
+        pattern: likePattern(filter.nameContains),
+      });
+    }
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [name, id] = decodeCursor(after, ['string', 'uuid']);
+      qb.andWhere('(t.name, t.id) > (:afterName, :afterId)', {
+        afterName: String(name),
+        afterId: String(id),
+      });
+    }
+    const rows = await qb
+      .orderBy('t.name', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(rows, first, totalCount, (t) => [t.name, t.id]);
+  }
+
+  async register(actor: Actor, input: RegisterTenantInput): Promise<Tenant> {
+    const creditCode = input.creditCode ?? null;
+    if (input.kind === TenantKind.FIRM && !creditCode) {
+      throw new BadInputError('creditCode', 'is required for a FIRM');
+    }
+    if (input.kind === TenantKind.TEAM && creditCode) {
+      throw new BadInputError('creditCode', 'must be left out for a TEAM until it incorporates');
+    }
+    await this.park.requireZone(input.zoneId);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const repo = em.getRepository(Tenant);
+        const tenant = await repo.save(
+          repo.create({
+            name: input.name.trim(),
+            kind: input.kind,
+            creditCode,
+            zoneId: input.zoneId,
+            industryChain: input.industryChain,
+            isTechFirm: input.isTechFirm,
+            enteredOn: input.enteredOn,
+            exitedOn: null,
+            status: TenantStatus.RESIDENT,
+          }),
+        );
+        await this.audit.record(em, {
+          actor,
+          operation: 'registerTenant',
+          entity: 'Tenant',
+          entityId: tenant.id,
+          after: tenant,
+        });
+        return tenant;
+      });
+    } catch (err) {
+      throw (await explainConstraint(err, { creditCode })) ?? err;
+    }
+  }
+
+  /** Adds work to the exit transaction (see TenantExitHook). */
+  onExit(hook: TenantExitHook): void {
+    this.exitHooks.push(hook);
+  }
+
+  /** Records that a firm left; it keeps its history (reports, certifications, past leases). */
+  async exit(actor: Actor, input: ExitTenantInput): Promise<Tenant> {
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(Tenant);
+      const before = await repo.findOne({
+        where: { id: input.tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw new BadInputError('tenantId', 'is not a registered tenant');
+      if (before.status !== TenantStatus.RESIDENT) {
+        throw new ConflictError(
+          `${before.name} already left the park on ${before.exitedOn} (${before.status})`,
+        );
+      }
+      if (input.exitedOn < before.enteredOn) {
+        throw new BadInputError('exitedOn', `must not be before enteredOn (${before.enteredOn})`);
+      }
+      await repo.update({ id: before.id }, { exitedOn: input.exitedOn, status: input.status });
+      const tenant = await repo.findOneByOrFail({ id: before.id });
+      for (const hook of this.exitHooks) await hook(em, actor, tenant, before);
+      await this.audit.record(em, {
+        actor,
+        operation: 'exitTenant',
+        entity: 'Tenant',
+        entityId: tenant.id,
+        before,
+        after: tenant,
+      });
+      return tenant;
+    });
+  }
+}
