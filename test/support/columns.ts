@@ -1,7 +1,5 @@
 import { expect } from '@jest/globals';
-import type { EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
+import type { Queryable } from '@jcv/shared';
 
 /** Table → column names. */
 export type ColumnsByTable = Readonly<Record<string, readonly string[]>>;
