@@ -17,7 +17,22 @@ export const REPORT_COLUMNS = [
   { key: 'patentsGranted', zh: '专利授权（件）', en: 'Patents granted', aliases: ['专利授权'] },
 ] as const;
 
-export type ReportColumnKey = (typeof REPORT_COLUMNS)[number]['key'];
+/**
+ * The revision a row was exported at, optional: with it, the import refuses the row when the
+ * month has had another revision since, so a stale export cannot overwrite a newer submission.
+ * A hand-made file leaves it out.
+ */
+export const REVISION_COLUMN = {
+  key: 'revision',
+  zh: '版本',
+  en: 'Revision',
+  aliases: ['修订版本'],
+} as const;
+
+/** Every column the import reads: the required ones and the optional revision. */
+const READ_COLUMNS = [...REPORT_COLUMNS, REVISION_COLUMN] as const;
+
+export type ReportColumnKey = (typeof READ_COLUMNS)[number]['key'];
 
 /** The columns that name the tenant of a row: a file needs at least one. */
 export const KEY_COLUMNS: readonly ReportColumnKey[] = ['creditCode', 'tenantId'];
@@ -26,7 +41,6 @@ export const KEY_COLUMNS: readonly ReportColumnKey[] = ['creditCode', 'tenantId'
 export const EXPORT_ONLY_COLUMNS = [
   { key: 'firmName', zh: '企业名称', en: 'Firm' },
   { key: 'status', zh: '状态', en: 'Status' },
-  { key: 'revision', zh: '版本', en: 'Revision' },
 ] as const;
 
 export const headerText = (c: { zh: string; en: string }) => `${c.zh} ${c.en}`;
@@ -41,7 +55,7 @@ const normalise = (s: string) =>
 export function columnOfHeader(header: string): ReportColumnKey | undefined {
   const h = normalise(header);
   if (!h) return undefined;
-  for (const c of REPORT_COLUMNS) {
+  for (const c of READ_COLUMNS) {
     const names = [c.key, c.zh, c.en, ...c.aliases].map(normalise);
     if (names.some((n) => h === n || h.startsWith(n))) return c.key;
   }
@@ -49,6 +63,6 @@ export function columnOfHeader(header: string): ReportColumnKey | undefined {
 }
 
 export function describeColumn(key: ReportColumnKey): string {
-  const c = REPORT_COLUMNS.find((col) => col.key === key)!;
+  const c = READ_COLUMNS.find((col) => col.key === key)!;
   return `${key} (${headerText(c)})`;
 }

@@ -5,7 +5,12 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ParkService } from '@jcv/park';
 import { ForeignReads } from '@jcv/shared';
-import { EXPORT_ONLY_COLUMNS, headerText, REPORT_COLUMNS } from './report-columns.js';
+import {
+  EXPORT_ONLY_COLUMNS,
+  headerText,
+  REPORT_COLUMNS,
+  REVISION_COLUMN,
+} from './report-columns.js';
 import type { ReportFileFormat } from './report-file-reader.js';
 
 export interface ExportedReports {
@@ -37,6 +42,7 @@ const HEADERS = [
   EXPORT_ONLY_COLUMNS[0],
   ...REPORT_COLUMNS.filter((c) => c.key !== 'creditCode' && c.key !== 'tenantId'),
   ...EXPORT_ONLY_COLUMNS.slice(1),
+  REVISION_COLUMN,
   column('tenantId'),
 ];
 const MONEY = new Set(['outputValue', 'revenue', 'rdExpense']);
@@ -50,8 +56,9 @@ export const EXPORT_READS = new ForeignReads(import.meta.url, 'exportZoneYear', 
  * A zone's reports for a year as a spreadsheet with Chinese and English headers, in the layout
  * the import reads back: the latest revision of each firm's months, then each team's. Every
  * row carries the tenant's platform id, which is how a team (without a credit code) is found
- * on the way back. In an .xlsx, teams get a second sheet of their own; a CSV has one table.
- * Importing an unchanged export changes nothing.
+ * on the way back, and the month's revision, which the import checks so that an export made
+ * before a newer submission cannot overwrite it. In an .xlsx, teams get a second sheet of their
+ * own; a CSV has one table. Importing an unchanged export changes nothing.
  */
 @Injectable()
 export class ReportExportService {

@@ -111,19 +111,26 @@ export class ReportImportService {
     progress('read', 1, 1);
     const total = file.rowsRead;
     const contextErrors = new FirstErrors(limit);
+    const staleErrors = new FirstErrors(limit);
 
-    const refused = (): ImportResult => ({
-      fileName,
-      rowsRead: total,
-      imported: 0,
-      newRevisions: 0,
-      unchanged: 0,
-      errorCount: rowErrors.count + contextErrors.count,
-      errors: FirstErrors.merge(rowErrors, contextErrors, limit).map((e) => {
-        const sheet = file.sheets[e.sheet];
-        return { ...e, sheet: sheet?.name ?? null, header: sheet?.headers[e.column] };
-      }),
-    });
+    const refused = (): ImportResult => {
+      // Each list is in file order; so is their merge.
+      const checked = new FirstErrors(limit);
+      for (const e of FirstErrors.merge(contextErrors, staleErrors, limit)) checked.add(e);
+      checked.count = contextErrors.count + staleErrors.count;
+      return {
+        fileName,
+        rowsRead: total,
+        imported: 0,
+        newRevisions: 0,
+        unchanged: 0,
+        errorCount: rowErrors.count + checked.count,
+        errors: FirstErrors.merge(rowErrors, checked, limit).map((e) => {
+          const sheet = file.sheets[e.sheet];
+          return { ...e, sheet: sheet?.name ?? null, header: sheet?.headers[e.column] };
+        }),
+      };
+    };
 
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -139,10 +146,13 @@ export class ReportImportService {
           (e) => contextErrors.add(e),
           (i) => file.sheets[i]?.name ?? null,
         );
+        await this.stage(em, rows, tenantIds, (done) => progress('check', Math.round(done), total));
+        // Under the lock taken above: no submission can come between this check and the write.
+        await this.staleRevisions(em, limit, staleErrors);
         progress('check', total, total);
-        if (rowErrors.count || contextErrors.count) throw new RowsRefused();
+        if (rowErrors.count || contextErrors.count || staleErrors.count) throw new RowsRefused();
 
-        const written = await this.write(em, rows, tenantIds, actor, (done) =>
+        const written = await this.write(em, rows.length, actor, (done) =>
           progress('write', Math.round(done), rows.length),
         );
         const result: ImportResult = {
@@ -197,35 +207,35 @@ export class ReportImportService {
   }
 
   /**
-   * Writes the rows set-based: staged in chunks into a temporary table (for progress); one
-   * statement drops the rows equal to their month's latest revision (left as they are, status
-   * and all), one retires the latest revisions of the months that change, noting their
-   * numbers, and one inserts the new revisions. The latest revision of a month is always its
-   * highest, so the next is one more.
+   * Stages the rows in chunks into a temporary table (for progress), each with where it is in
+   * the file and the revision it was exported at; a row of an unknown tenant is staged without
+   * one and matches nothing.
    */
-  private async write(
+  private async stage(
     em: EntityManager,
     rows: ReportRow[],
     tenantIds: string[],
-    actor: Actor | null,
     progress: (done: number) => void,
-  ): Promise<{ newRevisions: number; unchanged: number }> {
+  ): Promise<void> {
     // Bulk statements run once: compiling them (JIT) costs more than it saves.
     await em.query('SET LOCAL jit = off');
     await em.query(
-      `CREATE TEMP TABLE import_rows (tenant_id uuid, period char(7), output_value numeric,
-         revenue numeric, rd_expense numeric, employees int, patents_filed int,
-         patents_granted int, revision int NOT NULL DEFAULT 1) ON COMMIT DROP`,
+      `CREATE TEMP TABLE import_rows (sheet int, row_no int, tenant_id uuid, period char(7),
+         output_value numeric, revenue numeric, rd_expense numeric, employees int,
+         patents_filed int, patents_granted int, exported_revision int,
+         revision int NOT NULL DEFAULT 1) ON COMMIT DROP`,
     );
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       await em.query(
-        `INSERT INTO import_rows (tenant_id, period, output_value, revenue, rd_expense,
-           employees, patents_filed, patents_granted)
-         SELECT * FROM unnest($1::uuid[], $2::char(7)[], $3::numeric[], $4::numeric[],
-           $5::numeric[], $6::int[], $7::int[], $8::int[])`,
+        `INSERT INTO import_rows (sheet, row_no, tenant_id, period, output_value, revenue,
+           rd_expense, employees, patents_filed, patents_granted, exported_revision)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::uuid[], $4::char(7)[], $5::numeric[],
+           $6::numeric[], $7::numeric[], $8::int[], $9::int[], $10::int[], $11::int[])`,
         [
-          tenantIds.slice(start, start + CHUNK),
+          chunk.map((r) => r.sheet),
+          chunk.map((r) => r.row),
+          tenantIds.slice(start, start + CHUNK).map((id) => id || null),
           chunk.map((r) => r.period),
           chunk.map((r) => r.outputValue),
           chunk.map((r) => r.revenue),
@@ -233,12 +243,73 @@ export class ReportImportService {
           chunk.map((r) => r.employees),
           chunk.map((r) => r.patentsFiled),
           chunk.map((r) => r.patentsGranted),
+          chunk.map((r) => r.revision),
         ],
       );
-      progress(Math.min(start + CHUNK, rows.length) * 0.5);
+      progress(Math.min(start + CHUNK, rows.length));
     }
     // The planner then knows how many rows are staged and joins them in one pass.
     await em.query('ANALYZE import_rows');
+  }
+
+  /**
+   * Optimistic concurrency, in one statement: a staged row exported at a revision that is no
+   * longer its month's latest was read before someone else's submission, and importing it would
+   * silently overwrite that. Such rows are refused on their revision column, in file order (the
+   * first `limit`, all counted). A row without a revision, or of a month not yet reported, is
+   * not checked.
+   */
+  private async staleRevisions(
+    em: EntityManager,
+    limit: number,
+    errors: FirstErrors,
+  ): Promise<void> {
+    const stale: {
+      sheet: number;
+      row: number;
+      exported: number;
+      latest: number;
+      submittedAt: Date;
+      total: string;
+    }[] = await em.query(
+      `SELECT u.sheet, u.row_no AS row, u.exported_revision AS exported, r.revision AS latest,
+              r.submitted_at AS "submittedAt", count(*) OVER () AS total
+       FROM import_rows u JOIN output_reports r
+         ON r.tenant_id = u.tenant_id AND r.period = u.period AND r.latest
+       WHERE u.exported_revision IS NOT NULL AND r.revision <> u.exported_revision
+       ORDER BY u.sheet, u.row_no
+       LIMIT $1`,
+      // One row at least, for the count.
+      [Math.max(limit, 1)],
+    );
+    for (const s of stale) {
+      const submitted = todayInShanghai(new Date(s.submittedAt));
+      errors.add({
+        sheet: s.sheet,
+        row: s.row,
+        column: 'revision',
+        message:
+          s.latest > s.exported
+            ? `revision ${s.exported} is out of date: the month has a newer revision ${s.latest} (submitted ${submitted}); export again`
+            : `revision ${s.exported} is not the month's: its latest revision is ${s.latest} (submitted ${submitted}); export again`,
+      });
+    }
+    // The rows past the first `limit` are counted, not listed.
+    errors.count = stale.length ? Number(stale[0].total) : 0;
+  }
+
+  /**
+   * Writes the staged rows set-based: one statement drops the rows equal to their month's
+   * latest revision (left as they are, status and all), one retires the latest revisions of the
+   * months that change, noting their numbers, and one inserts the new revisions. The latest
+   * revision of a month is always its highest, so the next is one more.
+   */
+  private async write(
+    em: EntityManager,
+    staged: number,
+    actor: Actor | null,
+    progress: (done: number) => void,
+  ): Promise<{ newRevisions: number; unchanged: number }> {
     // numeric compares by value: 1000.1 in a file equals 1000.10 stored.
     const [, unchanged] = await em.query(
       `DELETE FROM import_rows u USING output_reports r
@@ -255,7 +326,7 @@ export class ReportImportService {
        UPDATE import_rows u SET revision = retired.revision + 1 FROM retired
        WHERE u.tenant_id = retired.tenant_id AND u.period = retired.period`,
     );
-    progress(rows.length * 0.6);
+    progress(staged * 0.5);
     await em.query(
       `INSERT INTO output_reports (tenant_id, period, revision, latest, output_value, revenue,
          rd_expense, employees, patents_filed, patents_granted, status, submitted_by)
@@ -265,7 +336,7 @@ export class ReportImportService {
       [actor?.userId ?? null],
     );
     await em.query('DROP TABLE import_rows');
-    progress(rows.length);
+    progress(staged);
     return { newRevisions: revised as number, unchanged: unchanged as number };
   }
 }

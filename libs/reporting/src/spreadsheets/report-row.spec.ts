@@ -40,8 +40,23 @@ describe('parseReportRow', () => {
         employees: 12,
         patentsFiled: 3,
         patentsGranted: 0,
+        revision: null,
       },
     });
+  });
+
+  it('reads the revision an export wrote, and takes a blank one as none', () => {
+    expect(parse({ revision: 3 }).value?.revision).toBe(3);
+    expect(parse({ revision: '2' }).value?.revision).toBe(2);
+    expect(parse({ revision: '' }).value?.revision).toBeNull();
+    for (const bad of ['0', '-1', '1.5', 'v2', '99999999999']) {
+      expect(problems({ revision: bad })).toEqual([
+        [
+          'revision',
+          `revision must be the revision the export wrote (a whole number from 1), or empty, got "${bad}"`,
+        ],
+      ]);
+    }
   });
 
   it('reads what Excel gives: date cells, formula results, rich text, lower case', () => {
@@ -138,6 +153,7 @@ describe('checkRowsInContext', () => {
     employees: 1,
     patentsFiled: 0,
     patentsGranted: 0,
+    revision: null,
     ...key,
   });
   const firm: KnownTenant = {

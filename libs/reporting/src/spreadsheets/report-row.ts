@@ -31,6 +31,8 @@ export interface ReportRow {
   employees: number;
   patentsFiled: number;
   patentsGranted: number;
+  /** The month's revision the row was exported at; null in a hand-made row. */
+  revision: number | null;
 }
 
 export interface RowError {
@@ -46,6 +48,8 @@ const MONEY = { min: '0', max: '999999999999.99', maxDecimals: 2 };
 const PLAIN_MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY_COLUMNS = ['outputValue', 'revenue', 'rdExpense'] as const;
 const COUNT_COLUMNS = ['employees', 'patentsFiled', 'patentsGranted'] as const;
+/** Revisions are int4 in the database. */
+const MAX_REVISION = 2147483647;
 
 /** A cell's text inside a message, cut short: a message never carries a whole cell. */
 export function quoted(text: string): string {
@@ -159,6 +163,19 @@ export function parseReportRow(
     }
   }
 
+  // Blank (or no column) in a hand-made row, or a month the export did not have.
+  const revisionText = cellText(raw.cells.revision);
+  let revision: number | null = null;
+  if (revisionText) {
+    const n = /^\d+(\.0+)?$/.test(revisionText) ? Number.parseInt(revisionText, 10) : 0;
+    if (n < 1 || n > MAX_REVISION) {
+      fail(
+        'revision',
+        `must be the revision the export wrote (a whole number from 1), or empty, got ${quoted(revisionText)}`,
+      );
+    } else revision = n;
+  }
+
   if (errors.length) return { errors };
   return {
     errors,
@@ -174,6 +191,7 @@ export function parseReportRow(
       employees: counts.employees,
       patentsFiled: counts.patentsFiled,
       patentsGranted: counts.patentsGranted,
+      revision,
     },
   };
 }
