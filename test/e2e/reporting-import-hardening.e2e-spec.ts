@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -426,6 +426,102 @@ describe('export, then import', () => {
     ]);
     expect(await revisions()).toEqual(before);
   });
+
+  /** Where the export put firm A's January: the row to be refused once it is out of date. */
+  const rowOfFirmAJanuary = async (file: { fileName: string; content: Buffer }) => {
+    if (file.fileName.endsWith('.csv')) {
+      const lines = file.content.toString('utf8').trim().split('\n');
+      return (
+        lines.findIndex((l) => l.startsWith(`${firmA.creditCode},`) && l.includes(',2025-01,')) + 1
+      );
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.content as never);
+    let found = 0;
+    wb.worksheets[0].eachRow((row, n) => {
+      const values = row.values as unknown[];
+      if (values[1] === firmA.creditCode && values[3] === '2025-01') found = n;
+    });
+    return found;
+  };
+
+  it.each(['XLSX', 'CSV'] as const)(
+    'refuses a %s export made before a newer submission, naming the row and its revision column',
+    async (format) => {
+      const stale = await exported(format);
+      const row = await rowOfFirmAJanuary(stale);
+      expect(row).toBeGreaterThan(1);
+      const [exportedAt] = await t.dataSource.query(
+        `SELECT revision FROM output_reports WHERE tenant_id = $1 AND period = '2025-01' AND latest`,
+        [firmA.id],
+      );
+      await t.ok(
+        SUBMIT,
+        { input: figures(firmA.id, '2025-01', { outputValue: `${format === 'CSV' ? 7 : 8}.00` }) },
+        admin,
+      );
+      const [newer] = await t.dataSource.query(
+        `SELECT revision,
+           to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS submitted
+         FROM output_reports WHERE tenant_id = $1 AND period = '2025-01' AND latest`,
+        [firmA.id],
+      );
+      expect(newer.revision).toBe(exportedAt.revision + 1);
+      const before = await revisions();
+      const audits = await t.count('audit_events');
+
+      const res = await post(stale.fileName, stale.content, IMPORT_FULL);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.importOutputReports).toEqual({
+        rowsRead: 5,
+        imported: 0,
+        newRevisions: 0,
+        unchanged: 0,
+        errorCount: 1,
+        errors: [
+          {
+            sheet: format === 'CSV' ? null : expect.any(String),
+            row,
+            column: 'revision',
+            message: `revision ${exportedAt.revision} is out of date: the month has a newer revision ${newer.revision} (submitted ${newer.submitted}); export again`,
+          },
+        ],
+      });
+      expect(await revisions()).toEqual(before);
+      expect(await t.count('audit_events')).toBe(audits);
+
+      // The same file without its revision column is a hand-made file: it imports as before,
+      // the stale month getting a new revision.
+      const wb = new ExcelJS.Workbook();
+      if (format === 'CSV') await wb.csv.read(Readable.from([stale.content.toString('utf8')]));
+      else await wb.xlsx.load(stale.content as never);
+      for (const sheet of wb.worksheets) {
+        const header = (sheet.getRow(1).values as string[]).slice(1);
+        sheet.spliceColumns(header.indexOf('版本 Revision') + 1, 1);
+      }
+      const handMade =
+        format === 'CSV'
+          ? Buffer.from(await wb.csv.writeBuffer())
+          : Buffer.from(await wb.xlsx.writeBuffer());
+      const again = await post(stale.fileName, handMade, IMPORT_FULL);
+      expect(again.data!.importOutputReports).toMatchObject({
+        imported: 1,
+        newRevisions: 1,
+        unchanged: 4,
+        errorCount: 0,
+      });
+      expect(await revisions()).toHaveLength(before.length + 1);
+
+      // A fresh export of what is there now still comes back as unchanged.
+      const fresh = await exported(format);
+      const unchanged = await post(fresh.fileName, fresh.content, IMPORT_FULL);
+      expect(unchanged.data!.importOutputReports).toMatchObject({
+        imported: 0,
+        unchanged: 5,
+        errorCount: 0,
+      });
+    },
+  );
 
   it('reports a row of the teams sheet with its sheet, and a team named by a firm’s code', async () => {
     const file = await exported('XLSX');

@@ -272,6 +272,42 @@ describe('importOutputReports', () => {
     expect(rows.filter((r) => r.latest).map((r) => r.revision)).toEqual([4]);
   });
 
+  it('reads an optional revision column: a bad cell is refused on it, a month not yet reported imports', async () => {
+    const withRevision = (lines: Line[]) =>
+      Buffer.from(
+        [[...HEADER, '版本 Revision'], ...lines].map((l) => l.join(',')).join('\n') + '\n',
+        'utf8',
+      );
+    const before = await t.count('output_reports');
+    const bad = await importFile(
+      'rev.csv',
+      withRevision([
+        [...line(f1.creditCode, '2025-12'), 1],
+        [...line(f2.creditCode, '2025-12'), 'v2'],
+      ]),
+    );
+    expect(bad).toMatchObject({ imported: 0, errorCount: 1 });
+    expect(bad.errors).toEqual([
+      {
+        sheet: null,
+        row: 3,
+        column: 'revision',
+        header: '版本 Revision',
+        message:
+          'revision must be the revision the export wrote (a whole number from 1), or empty, got "v2"',
+      },
+    ]);
+    expect(await t.count('output_reports')).toBe(before);
+    const good = await importFile(
+      'rev.csv',
+      withRevision([
+        [...line(f1.creditCode, '2025-12'), 1],
+        [...line(f2.creditCode, '2025-12'), ''],
+      ]),
+    );
+    expect(good).toMatchObject({ imported: 2, newRevisions: 0, errorCount: 0 });
+  });
+
   it('is the committee ADMIN’s only', async () => {
     const content = csv([line(f1.creditCode, '2025-10')]).toString('base64');
     for (const token of [
