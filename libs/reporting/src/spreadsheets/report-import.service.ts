@@ -291,7 +291,7 @@ export class ReportImportService {
         message:
           s.latest > s.exported
             ? `revision ${s.exported} is out of date: the month has a newer revision ${s.latest} (submitted ${submitted}); export again`
-            : `revision ${s.exported} is not the month's: its latest revision is ${s.latest} (submitted ${submitted}); export again`,
+            : `revision ${s.exported} is not the month's latest, which is revision ${s.latest} (submitted ${submitted}); export again`,
       });
     }
     // The rows past the first `limit` are counted, not listed.
