@@ -34,7 +34,11 @@ const AVAILABLE_OR_OWN: Reach = {
 definePolicy('Building', {
   rows: reaching(SPACE_READERS, EVERY_ROW),
   fields: [
-    { group: 'building', fields: ['code', 'id', 'name', 'units', 'zone'], readers: SPACE_READERS },
+    {
+      group: 'building',
+      fields: ['code', 'id', 'name', 'propertyFeePerSqm', 'units', 'zone'],
+      readers: SPACE_READERS,
+    },
   ],
 });
 

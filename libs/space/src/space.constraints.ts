@@ -21,6 +21,11 @@ registerConstraints<{ zoneCode?: string; buildingCode?: string; code?: string }>
     field: 'name',
     message: 'must be 1 to 200 characters',
   },
+  buildings_property_fee_per_sqm_check: {
+    code: 'BAD_USER_INPUT',
+    field: 'propertyFeePerSqm',
+    message: 'must not be negative',
+  },
   buildings_zone_id_fkey: {
     code: 'BAD_USER_INPUT',
     field: 'zoneId',

@@ -37,6 +37,7 @@ definePolicy('Tenant', {
         'creditCode',
         'enteredOn',
         'exitedOn',
+        'foundedOn',
         'industryChain',
         'isTechFirm',
         'kind',

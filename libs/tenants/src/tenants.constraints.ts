@@ -30,6 +30,11 @@ registerConstraints<{ creditCode?: string | null; kind?: string; certificateNo?:
     field: 'exitedOn',
     message: 'must not be before enteredOn',
   },
+  tenants_founded_on_check: {
+    code: 'BAD_USER_INPUT',
+    field: 'foundedOn',
+    message: 'must not be after enteredOn',
+  },
   tenants_zone_id_fkey: { code: 'BAD_USER_INPUT', field: 'zoneId', message: 'is not a known zone' },
   tenants_kind_check: INTERNAL.enumColumn,
   tenants_industry_chain_check: INTERNAL.enumColumn,

@@ -12,6 +12,7 @@ import {
 import { Policy } from './policy.entity.js';
 import { EligibilityRule } from './eligibility-rule.type.js';
 import { CreatePolicyInput } from './create-policy.input.js';
+import { UpdatePolicyInput } from './update-policy.input.js';
 import { eligibilityOf, PoliciesService, remainingOf } from './policies.service.js';
 
 @Resolver(() => Policy)
@@ -40,6 +41,12 @@ export class PoliciesResolver {
   @Mutation(() => Policy)
   createPolicy(@CurrentUser() actor: Actor, @Args('input') input: CreatePolicyInput) {
     return this.service.create(actor, input);
+  }
+
+  @Roles(Role.POLICY_OFFICER, Role.ADMIN)
+  @Mutation(() => Policy)
+  updatePolicy(@CurrentUser() actor: Actor, @Args('input') input: UpdatePolicyInput) {
+    return this.service.update(actor, input);
   }
 
   @ResolveField(() => DecimalScalar, { description: 'budget - granted.' })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { AuditService } from '@jcv/audit';
-import { explainConstraint } from '@jcv/database';
+import { explainConstraint, pgError } from '@jcv/database';
 import {
   type Actor,
   assertInReach,
@@ -18,6 +18,7 @@ import { loadEligibilityFacts } from '../eligibility/eligibility-facts.js';
 import { Policy } from './policy.entity.js';
 import type { EligibilityRule } from './eligibility-rule.type.js';
 import type { CreatePolicyInput } from './create-policy.input.js';
+import type { UpdatePolicyInput } from './update-policy.input.js';
 
 /** An empty list sets no condition, the same as none: both are stored as null. */
 const listOrNull = <T>(list: T[] | null | undefined): T[] | null =>
@@ -34,6 +35,19 @@ export function eligibilityOf(policy: Policy): EligibilityRule {
 
 export function remainingOf(policy: Pick<Policy, 'budget' | 'granted'>): string {
   return new Decimal(policy.budget).minus(policy.granted).toFixed(2);
+}
+
+const belowGranted = (granted: string) =>
+  `must be at least the ${new Decimal(granted).toFixed(2)} yuan already granted`;
+const belowFirmGranted = (most: string) =>
+  `must be at least ${new Decimal(most).toFixed(2)} yuan, the most already granted to one firm`;
+
+async function mostGrantedToOneFirm(em: EntityManager, policyId: string): Promise<string> {
+  const [{ most }] = await em.query(
+    `SELECT coalesce(max(granted), 0)::text AS most FROM benefit_tenant_totals WHERE policy_id = $1`,
+    [policyId],
+  );
+  return most;
 }
 
 @Injectable()
@@ -88,6 +102,99 @@ export class PoliciesService {
       });
     } catch (err) {
       throw (await explainConstraint(err, { code: input.code })) ?? err;
+    }
+  }
+
+  /**
+   * Changes only the fields given; a rule given replaces the whole rule. The policy row is locked
+   * as decideBenefit locks it, so a decision and a correction of one policy run one after the
+   * other against exact totals; the CHECKs on the totals (policies.granted <= budget, each firm's
+   * granted <= the cap copied into its row) are the database's last word behind that.
+   */
+  async update(actor: Actor, input: UpdatePolicyInput): Promise<Policy> {
+    for (const field of ['title', 'basis'] as const) {
+      if (input[field] != null && !input[field].trim()) {
+        throw new BadInputError(field, 'must not be blank');
+      }
+    }
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const repo = em.getRepository(Policy);
+        const before = await repo.findOne({
+          where: { id: input.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!before) throw new BadInputError('id', 'is not a known policy');
+        const changes: Partial<Policy> = {};
+        if (input.title != null) changes.title = input.title.trim();
+        if (input.basis != null) changes.basis = input.basis.trim();
+        if (input.budget != null) {
+          if (new Decimal(input.budget).lt(before.granted)) {
+            throw new BadInputError('budget', belowGranted(before.granted));
+          }
+          changes.budget = input.budget;
+        }
+        if (input.maxAmountPerTenant != null) {
+          const most = await mostGrantedToOneFirm(em, before.id);
+          if (new Decimal(input.maxAmountPerTenant).lt(most)) {
+            throw new BadInputError('maxAmountPerTenant', belowFirmGranted(most));
+          }
+          changes.maxAmountPerTenant = input.maxAmountPerTenant;
+        }
+        const cap = changes.maxAmountPerTenant ?? before.maxAmountPerTenant;
+        if (cap && new Decimal(cap).gt(changes.budget ?? before.budget)) {
+          throw input.maxAmountPerTenant != null
+            ? new BadInputError('maxAmountPerTenant', 'must not be more than budget')
+            : new BadInputError('budget', `must not be less than maxAmountPerTenant ${cap}`);
+        }
+        if (input.validTo != null) {
+          if (input.validTo < before.validFrom) {
+            throw new BadInputError('validTo', `must be on or after validFrom ${before.validFrom}`);
+          }
+          changes.validTo = input.validTo;
+        }
+        if (input.eligibility) {
+          const rule = input.eligibility;
+          changes.zoneKinds = listOrNull(rule.zoneKinds);
+          changes.requiredCertifications = listOrNull(rule.requiredCertifications);
+          changes.industryChains = listOrNull(rule.industryChains);
+          changes.minMonthsResident = rule.minMonthsResident ?? null;
+        }
+        if (!Object.keys(changes).length) return before;
+        await repo.update({ id: before.id }, changes);
+        if (changes.maxAmountPerTenant) {
+          // The per-firm rows carry their own copy of the cap for their CHECK.
+          await em.query(`UPDATE benefit_tenant_totals SET cap = $2 WHERE policy_id = $1`, [
+            before.id,
+            changes.maxAmountPerTenant,
+          ]);
+        }
+        const policy = await repo.findOneByOrFail({ id: before.id });
+        await this.audit.record(em, {
+          actor,
+          operation: 'updatePolicy',
+          entity: 'Policy',
+          entityId: policy.id,
+          before,
+          after: policy,
+        });
+        return policy;
+      });
+    } catch (err) {
+      // Reached only past the lock: say what is granted now.
+      const constraint = pgError(err)?.constraint;
+      if (constraint === 'policies_granted_within_budget') {
+        const [{ granted }] = await this.dataSource.query(
+          `SELECT granted::text AS granted FROM policies WHERE id = $1`,
+          [input.id],
+        );
+        throw new BadInputError('budget', belowGranted(granted));
+      }
+      if (constraint === 'benefit_tenant_totals_within_cap') {
+        const most = await mostGrantedToOneFirm(this.dataSource.manager, input.id);
+        throw new BadInputError('maxAmountPerTenant', belowFirmGranted(most));
+      }
+      throw (await explainConstraint(err)) ?? err;
     }
   }
 

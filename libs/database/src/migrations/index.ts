@@ -7,6 +7,8 @@ import { benefitsMigrations } from './benefits.js';
 import { serviceDeskMigrations } from './service-desk.js';
 import { Accounts1764000700000 } from './1764000700000-accounts.js';
 import { IdempotencyKeys1764000700100 } from './1764000700100-idempotency-keys.js';
+import { TenantFoundedOn1764000800000 } from './1764000800000-tenant-founded-on.js';
+import { PropertyFee1764000800100 } from './1764000800100-property-fee.js';
 
 /**
  * Every migration, in the order they landed. A landed migration is never edited: add a new one
@@ -24,4 +26,6 @@ export const migrations = [
   ...serviceDeskMigrations,
   Accounts1764000700000,
   IdempotencyKeys1764000700100,
+  TenantFoundedOn1764000800000,
+  PropertyFee1764000800100,
 ];

@@ -14,6 +14,7 @@ import { Unit } from '../units/unit.entity.js';
 import { BuildingsService } from './buildings.service.js';
 import { UnitsService } from '../units/units.service.js';
 import { CreateBuildingInput } from './create-building.input.js';
+import { UpdateBuildingInput } from './update-building.input.js';
 
 @Resolver(() => Building)
 export class BuildingsResolver {
@@ -27,6 +28,12 @@ export class BuildingsResolver {
   @Mutation(() => Building)
   createBuilding(@CurrentUser() actor: Actor, @Args('input') input: CreateBuildingInput) {
     return this.buildings.create(actor, input);
+  }
+
+  @Roles(Role.ADMIN, Role.SPACE_MANAGER)
+  @Mutation(() => Building)
+  updateBuilding(@CurrentUser() actor: Actor, @Args('input') input: UpdateBuildingInput) {
+    return this.buildings.update(actor, input);
   }
 
   @ResolveField(() => Zone)

@@ -5,9 +5,10 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { explainConstraint } from '@jcv/database';
 import { ParkService } from '@jcv/park';
-import type { Actor } from '@jcv/shared';
+import { type Actor, BadInputError } from '@jcv/shared';
 import { Building } from './building.entity.js';
 import type { CreateBuildingInput } from './create-building.input.js';
+import type { UpdateBuildingInput } from './update-building.input.js';
 import { groupBy } from '../ids.js';
 
 @Injectable()
@@ -24,7 +25,12 @@ export class BuildingsService {
       return await this.dataSource.transaction(async (em) => {
         const repo = em.getRepository(Building);
         const building = await repo.save(
-          repo.create({ zoneId: zone.id, code: input.code, name: input.name.trim() }),
+          repo.create({
+            zoneId: zone.id,
+            code: input.code,
+            name: input.name.trim(),
+            propertyFeePerSqm: input.propertyFeePerSqm ?? '0',
+          }),
         );
         await this.audit.record(em, {
           actor,
@@ -38,6 +44,33 @@ export class BuildingsService {
     } catch (err) {
       throw (await explainConstraint(err, { zoneCode: zone.code, code: input.code })) ?? err;
     }
+  }
+
+  /** Changes only the fields given; the row lock orders concurrent corrections of one building. */
+  async update(actor: Actor, input: UpdateBuildingInput): Promise<Building> {
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(Building);
+      const before = await repo.findOne({
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw new BadInputError('id', 'is not a known building');
+      const changes: Partial<Building> = {};
+      if (input.name != null) changes.name = input.name.trim();
+      if (input.propertyFeePerSqm != null) changes.propertyFeePerSqm = input.propertyFeePerSqm;
+      if (!Object.keys(changes).length) return before;
+      await repo.update({ id: before.id }, changes);
+      const building = await repo.findOneByOrFail({ id: before.id });
+      await this.audit.record(em, {
+        actor,
+        operation: 'updateBuilding',
+        entity: 'Building',
+        entityId: building.id,
+        before,
+        after: building,
+      });
+      return building;
+    });
   }
 
   buildingLoader(): DataLoader<string, Building | null> {

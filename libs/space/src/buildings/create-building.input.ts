@@ -1,5 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { DecimalScalar, IsDecimalValue } from '@jcv/shared';
+
+/** Yuan per m² per month: what numeric(12, 2) holds, 0 or more. */
+export const PROPERTY_FEE = { min: '0', max: '9999999999.99', maxDecimals: 2 };
 
 @InputType()
 export class CreateBuildingInput {
@@ -19,4 +23,9 @@ export class CreateBuildingInput {
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Left out: 0.' })
+  @IsOptional()
+  @IsDecimalValue(PROPERTY_FEE)
+  propertyFeePerSqm?: string | null;
 }

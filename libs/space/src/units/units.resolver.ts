@@ -19,6 +19,7 @@ import { LeasesService } from '../leases/leases.service.js';
 import { UnitsService } from './units.service.js';
 import { CreateUnitInput } from './create-unit.input.js';
 import { SetUnitConditionInput } from './set-unit-condition.input.js';
+import { UpdateUnitInput } from './update-unit.input.js';
 import { UnitsArgs } from './units.args.js';
 import { unitStatus } from '../space-rules.js';
 
@@ -62,6 +63,12 @@ export class UnitsResolver {
   })
   setUnitCondition(@CurrentUser() actor: Actor, @Args('input') input: SetUnitConditionInput) {
     return this.unitsService.setCondition(actor, input);
+  }
+
+  @Roles(Role.ADMIN, Role.SPACE_MANAGER)
+  @Mutation(() => Unit)
+  updateUnit(@CurrentUser() actor: Actor, @Args('input') input: UpdateUnitInput) {
+    return this.unitsService.update(actor, input);
   }
 
   @ResolveField(() => Building)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import { Decimal } from 'decimal.js';
 import { AuditService } from '@jcv/audit';
 import { explainConstraint } from '@jcv/database';
 import {
@@ -21,6 +22,7 @@ import { Unit } from './unit.entity.js';
 import { UnitCondition, UnitStatus } from '../space.enum.js';
 import type { CreateUnitInput } from './create-unit.input.js';
 import type { SetUnitConditionInput } from './set-unit-condition.input.js';
+import type { UpdateUnitInput } from './update-unit.input.js';
 import type { UnitFilter } from './units.args.js';
 import { groupBy } from '../ids.js';
 
@@ -114,6 +116,66 @@ export class UnitsService {
       });
       return unit;
     });
+  }
+
+  /**
+   * Changes only the fields given. Leases keep the monthlyRent they were made with, so a new rent
+   * rate applies to leases made afterwards. The area cannot change while the unit is let today or
+   * later: it is what the lease's rent and property fee were worked out on. The row lock waits
+   * for allocations of the unit in flight (they hold it FOR SHARE).
+   */
+  async update(actor: Actor, input: UpdateUnitInput): Promise<Unit> {
+    let buildingCode = '';
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const repo = em.getRepository(Unit);
+        const before = await repo.findOne({
+          where: { id: input.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!before) throw new BadInputError('id', 'is not a known unit');
+        const changes: Partial<Unit> = {};
+        if (input.code != null && input.code !== before.code) changes.code = input.code;
+        if (input.floor != null) changes.floor = input.floor;
+        if (input.kind != null) changes.kind = input.kind;
+        if (input.monthlyRentPerSqm != null) changes.monthlyRentPerSqm = input.monthlyRentPerSqm;
+        if (input.area != null && !new Decimal(input.area).eq(before.area)) {
+          const [lease] = await em.query(
+            `SELECT end_date::text AS "endDate" FROM leases
+              WHERE unit_id = $1 AND status <> 'TERMINATED' AND end_date >= $2::date
+              ORDER BY end_date DESC LIMIT 1`,
+            [before.id, todayInShanghai()],
+          );
+          if (lease) {
+            throw new BadInputError(
+              'area',
+              `cannot change while the unit is let (until ${lease.endDate})`,
+            );
+          }
+          changes.area = input.area;
+        }
+        if (!Object.keys(changes).length) return before;
+        if (changes.code) {
+          const building = await em.getRepository(Building).findOneByOrFail({
+            id: before.buildingId,
+          });
+          buildingCode = building.code;
+        }
+        await repo.update({ id: before.id }, changes);
+        const unit = await repo.findOneByOrFail({ id: before.id });
+        await this.audit.record(em, {
+          actor,
+          operation: 'updateUnit',
+          entity: 'Unit',
+          entityId: unit.id,
+          before,
+          after: unit,
+        });
+        return unit;
+      });
+    } catch (err) {
+      throw (await explainConstraint(err, { buildingCode, code: input.code })) ?? err;
+    }
   }
 
   /** `unit(id)`: out of the caller's reach or missing, FORBIDDEN; missing is null for the committee. */

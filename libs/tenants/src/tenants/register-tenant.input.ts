@@ -44,4 +44,9 @@ export class RegisterTenantInput {
   @Field(() => DateScalar)
   @IsString({ message: 'enteredOn must be a date' })
   enteredOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  @IsString({ message: 'foundedOn must be a date' })
+  foundedOn?: string | null;
 }

@@ -54,6 +54,13 @@ export class Tenant {
   @Column({ name: 'exited_on', type: 'date', nullable: true })
   exitedOn: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '成立日期, the day the firm was founded (a team: the day it formed).',
+  })
+  @Column({ name: 'founded_on', type: 'date', nullable: true })
+  foundedOn: string | null;
+
   @Field(() => TenantStatus)
   @Column({ type: 'text' })
   status: TenantStatus;

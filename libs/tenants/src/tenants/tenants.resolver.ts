@@ -17,6 +17,7 @@ import { TenantsService } from './tenants.service.js';
 import { TenantsArgs } from './tenants.args.js';
 import { RegisterTenantInput } from './register-tenant.input.js';
 import { ExitTenantInput } from './exit-tenant.input.js';
+import { UpdateTenantInput } from './update-tenant.input.js';
 import { AddCertificationInput } from '../certifications/add-certification.input.js';
 
 const TenantConnection = ConnectionType(Tenant, 'Tenant');
@@ -48,6 +49,12 @@ export class TenantsResolver {
   @Mutation(() => Tenant)
   registerTenant(@CurrentUser() actor: Actor, @Args('input') input: RegisterTenantInput) {
     return this.tenantsService.register(actor, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Tenant)
+  updateTenant(@CurrentUser() actor: Actor, @Args('input') input: UpdateTenantInput) {
+    return this.tenantsService.update(actor, input);
   }
 
   @Roles(Role.ADMIN)

@@ -17,11 +17,13 @@ import {
   NotFoundError,
   type RequestLoaders,
   toConnection,
+  todayInShanghai,
 } from '@jcv/shared';
 import { Tenant } from './tenant.entity.js';
 import { TenantKind, TenantStatus } from '../tenant.enum.js';
 import type { RegisterTenantInput } from './register-tenant.input.js';
 import type { ExitTenantInput } from './exit-tenant.input.js';
+import type { UpdateTenantInput } from './update-tenant.input.js';
 import type { TenantFilter } from './tenants.args.js';
 
 /**
@@ -35,6 +37,19 @@ export type TenantExitHook = (
   tenant: Tenant,
   before: Tenant,
 ) => Promise<void>;
+
+/** The fields of a correction that hold a value on every tenant, so null is no correction. */
+const REQUIRED_FIELDS = ['name', 'kind', 'industryChain', 'isTechFirm'] as const;
+
+/** 成立日期: not after the day the tenant entered the park, nor after today. */
+function checkFoundedOn(foundedOn: string | null | undefined, enteredOn: string): void {
+  if (!foundedOn) return;
+  const today = todayInShanghai();
+  if (foundedOn > today) throw new BadInputError('foundedOn', `must not be after today (${today})`);
+  if (foundedOn > enteredOn) {
+    throw new BadInputError('foundedOn', `must not be after enteredOn (${enteredOn})`);
+  }
+}
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -137,6 +152,7 @@ export class TenantsService {
     if (input.kind === TenantKind.TEAM && creditCode) {
       throw new BadInputError('creditCode', 'must be left out for a TEAM until it incorporates');
     }
+    checkFoundedOn(input.foundedOn, input.enteredOn);
     await this.park.requireZone(input.zoneId);
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -150,6 +166,7 @@ export class TenantsService {
             industryChain: input.industryChain,
             isTechFirm: input.isTechFirm,
             enteredOn: input.enteredOn,
+            foundedOn: input.foundedOn ?? null,
             exitedOn: null,
             status: TenantStatus.RESIDENT,
           }),
@@ -165,6 +182,72 @@ export class TenantsService {
       });
     } catch (err) {
       throw (await explainConstraint(err, { creditCode })) ?? err;
+    }
+  }
+
+  /**
+   * Corrects what was mistyped: only the fields given change. A TEAM incorporates by giving kind
+   * FIRM with its creditCode; a FIRM never turns back into a TEAM (its code stays on record).
+   * The row is locked so that two corrections of one tenant audit what each really changed.
+   */
+  async update(actor: Actor, input: UpdateTenantInput): Promise<Tenant> {
+    for (const field of REQUIRED_FIELDS) {
+      if (input[field] === null) throw new BadInputError(field, 'must not be null');
+    }
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const repo = em.getRepository(Tenant);
+        const before = await repo.findOne({
+          where: { id: input.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!before) throw new BadInputError('id', 'is not a registered tenant');
+        const kind = input.kind ?? before.kind;
+        if (before.kind === TenantKind.FIRM && kind === TenantKind.TEAM) {
+          throw new BadInputError('kind', 'a FIRM cannot become a TEAM');
+        }
+        const changes: Partial<Tenant> = {};
+        if (kind !== before.kind) changes.kind = kind;
+        if (input.creditCode !== undefined) {
+          if (kind === TenantKind.TEAM && input.creditCode) {
+            throw new BadInputError(
+              'creditCode',
+              'must be left out for a TEAM; give it with kind FIRM when the team incorporates',
+            );
+          }
+          if (kind === TenantKind.FIRM && !input.creditCode) {
+            throw new BadInputError('creditCode', 'is required for a FIRM');
+          }
+          changes.creditCode = input.creditCode;
+        } else if (changes.kind === TenantKind.FIRM) {
+          throw new BadInputError('creditCode', 'is required when a TEAM becomes a FIRM');
+        }
+        if (input.name !== undefined && input.name !== null) changes.name = input.name.trim();
+        if (input.industryChain) changes.industryChain = input.industryChain;
+        if (typeof input.isTechFirm === 'boolean') changes.isTechFirm = input.isTechFirm;
+        if (input.foundedOn !== undefined) {
+          checkFoundedOn(input.foundedOn, before.enteredOn);
+          changes.foundedOn = input.foundedOn;
+        }
+        const changed = (Object.keys(changes) as (keyof Tenant)[]).some(
+          (k) => changes[k] !== before[k],
+        );
+        // Nothing to correct: no write and no audit event.
+        if (!changed) return before;
+        await repo.update({ id: before.id }, changes);
+        const tenant = await repo.findOneByOrFail({ id: before.id });
+        await this.audit.record(em, {
+          actor,
+          operation: 'updateTenant',
+          entity: 'Tenant',
+          entityId: tenant.id,
+          before,
+          after: tenant,
+        });
+        return tenant;
+      });
+    } catch (err) {
+      throw (await explainConstraint(err, { creditCode: input.creditCode })) ?? err;
     }
   }
 
