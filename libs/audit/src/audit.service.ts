@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget } from 'typeorm';
 import {
   type Actor,
   type Connection,
@@ -40,6 +40,24 @@ export class AuditService {
    * Records a change with the entity manager of the transaction that makes it, so the event and
    * the change are committed, or rolled back, together.
    */
+  /**
+   * A correction in the caller's transaction: writes the changed columns only, reads the row back
+   * and records it with what it was.
+   */
+  async recordUpdate<T extends { id: string }>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    before: T,
+    changes: Partial<T>,
+    entry: Pick<AuditEntry, 'actor' | 'operation' | 'entity'>,
+  ): Promise<T> {
+    const repo = manager.getRepository(target);
+    await repo.update(before.id, changes as never);
+    const after = await repo.findOneByOrFail({ id: before.id } as never);
+    await this.record(manager, { ...entry, entityId: before.id, before, after });
+    return after;
+  }
+
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     await manager.query(
       `INSERT INTO audit_events (actor_user_id, actor_role, operation, entity, entity_id, before, after, request_id)

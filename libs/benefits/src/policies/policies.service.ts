@@ -161,7 +161,11 @@ export class PoliciesService {
           changes.minMonthsResident = rule.minMonthsResident ?? null;
         }
         if (!Object.keys(changes).length) return before;
-        await repo.update({ id: before.id }, changes);
+        const policy = await this.audit.recordUpdate(em, Policy, before, changes, {
+          actor,
+          operation: 'updatePolicy',
+          entity: 'Policy',
+        });
         if (changes.maxAmountPerTenant) {
           // The per-firm rows carry their own copy of the cap for their CHECK.
           await em.query(`UPDATE benefit_tenant_totals SET cap = $2 WHERE policy_id = $1`, [
@@ -169,15 +173,6 @@ export class PoliciesService {
             changes.maxAmountPerTenant,
           ]);
         }
-        const policy = await repo.findOneByOrFail({ id: before.id });
-        await this.audit.record(em, {
-          actor,
-          operation: 'updatePolicy',
-          entity: 'Policy',
-          entityId: policy.id,
-          before,
-          after: policy,
-        });
         return policy;
       });
     } catch (err) {

@@ -59,17 +59,11 @@ export class BuildingsService {
       if (input.name != null) changes.name = input.name.trim();
       if (input.propertyFeePerSqm != null) changes.propertyFeePerSqm = input.propertyFeePerSqm;
       if (!Object.keys(changes).length) return before;
-      await repo.update({ id: before.id }, changes);
-      const building = await repo.findOneByOrFail({ id: before.id });
-      await this.audit.record(em, {
+      return this.audit.recordUpdate(em, Building, before, changes, {
         actor,
         operation: 'updateBuilding',
         entity: 'Building',
-        entityId: building.id,
-        before,
-        after: building,
       });
-      return building;
     });
   }
 

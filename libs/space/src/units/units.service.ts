@@ -161,17 +161,11 @@ export class UnitsService {
           });
           buildingCode = building.code;
         }
-        await repo.update({ id: before.id }, changes);
-        const unit = await repo.findOneByOrFail({ id: before.id });
-        await this.audit.record(em, {
+        return this.audit.recordUpdate(em, Unit, before, changes, {
           actor,
           operation: 'updateUnit',
           entity: 'Unit',
-          entityId: unit.id,
-          before,
-          after: unit,
         });
-        return unit;
       });
     } catch (err) {
       throw (await explainConstraint(err, { buildingCode, code: input.code })) ?? err;

@@ -234,17 +234,11 @@ export class TenantsService {
         );
         // Nothing to correct: no write and no audit event.
         if (!changed) return before;
-        await repo.update({ id: before.id }, changes);
-        const tenant = await repo.findOneByOrFail({ id: before.id });
-        await this.audit.record(em, {
+        return this.audit.recordUpdate(em, Tenant, before, changes, {
           actor,
           operation: 'updateTenant',
           entity: 'Tenant',
-          entityId: tenant.id,
-          before,
-          after: tenant,
         });
-        return tenant;
       });
     } catch (err) {
       throw (await explainConstraint(err, { creditCode: input.creditCode })) ?? err;
