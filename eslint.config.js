@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,7 +84,7 @@ const jcv = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'apps/dashboard/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'apps/console/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -101,13 +102,14 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'test/**/*.ts',
-      'scripts/**',
-      '**/*.spec.ts',
-      '**/cli/**/*.ts',
-      'src/main.ts',
-    ],
+    files: ['test/**/*.ts', 'scripts/**', '**/*.spec.ts', '**/cli/**/*.ts', 'src/main.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The console runs in the browser: its globals, and React's rules of hooks.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

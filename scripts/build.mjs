@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
 const OUT = args.out;
 const PROJECT = args.project;
 const STAGING = /^\.build-(\d+)$/;
+const CONSOLE = /^(console|\.console-\d+)$/;
 const require = createRequire(import.meta.url);
 
 function isAlive(pid) {
@@ -56,7 +57,8 @@ try {
     if (f.endsWith('.json') || f.endsWith('.csv'))
       cpSync(join('seeds', f), join(staging, 'seeds', f));
   }
-  syncInto(staging, OUT, (name) => STAGING.test(name));
+  // dist/console is the console's build (scripts/build-console.mjs), not the API's.
+  syncInto(staging, OUT, (name) => STAGING.test(name) || CONSOLE.test(name));
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
   if (!err.exitCode) console.error(err);

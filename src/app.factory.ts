@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface.js';
 import type { AppConfig } from '@jcv/config';
 import { AppModule } from './app.module.js';
+import { consoleHandlers, DEFAULT_CONSOLE_DIR } from './console/serve-console.js';
 import { documentGuard } from './graphql/document-guard.js';
 import { QUERY_LIMITS } from './graphql/graphql.options.js';
 import { requestErrorHandler } from './graphql/request-errors.js';
@@ -58,6 +59,11 @@ export async function createApp(
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(requestErrorHandler);
   app.use('/graphql', documentGuard(QUERY_LIMITS));
+  const consoleBuild = consoleHandlers(config.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  if (consoleBuild) {
+    app.use('/assets', consoleBuild.assets);
+    app.use(consoleBuild.page);
+  }
   app.enableShutdownHooks();
   return app;
 }

@@ -18,6 +18,11 @@ export interface AppConfig {
   jwtIssuer: string;
   jwtAudience: string;
   accessTokenTtlSeconds: number;
+  /**
+   * The console's build served at `/` (CONSOLE_DIR); left out, dist/console beside the API's
+   * build. A folder without index.html serves no console.
+   */
+  consoleDir: string | undefined;
   refreshTokenTtlDays: number;
   bootstrapAdminEmail?: string;
   bootstrapAdminPassword?: string;
@@ -128,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     production,
     port: int('PORT', env.PORT, 3000, 0, 65535, problems),
+    consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : undefined,
     databaseUrl,
     dataDir,
     databaseSchema,

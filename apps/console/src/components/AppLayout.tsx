@@ -1,0 +1,81 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { session } from '../auth/session';
+import { useSession } from '../auth/useSession';
+import type { Role } from '../gql/graphql';
+import { useLanguageToggle } from '../locale';
+import { COMMITTEE } from '../roles';
+
+interface Item {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/** The menu follows the role (web-console.md, "Who sees what"). */
+const ITEMS: Item[] = [
+  { path: '/cockpit', label: 'menu.cockpit', roles: COMMITTEE },
+  { path: '/firm', label: 'menu.firm', roles: ['TENANT_ADMIN', 'TENANT_REPORTER'] },
+  { path: '/reports', label: 'menu.reports', roles: ['TENANT_ADMIN', 'TENANT_REPORTER'] },
+  { path: '/benefits', label: 'menu.benefits', roles: ['TENANT_ADMIN'] },
+  { path: '/service-desk', label: 'menu.serviceRequests', roles: ['TENANT_ADMIN'] },
+  { path: '/service-desk', label: 'menu.assigned', roles: ['SERVICE_PROVIDER'] },
+];
+
+export function menuFor(role: Role): Item[] {
+  return ITEMS.filter((i) => i.roles.includes(role));
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const state = useSession();
+  const location = useLocation();
+  const toggle = useLanguageToggle();
+  if (state.status !== 'signedIn') return <Outlet />;
+  const user = state.user;
+  const items = menuFor(user.role);
+  const selected = items
+    .map((i) => i.path)
+    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+
+  return (
+    <Layout className="shell">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Layout.Header className="shell-header">
+        <Link to="/" className="shell-brand">
+          {t('product')}
+        </Link>
+        <nav aria-label={t('menuLabel')} className="shell-nav">
+          <Menu
+            mode="horizontal"
+            theme="dark"
+            selectedKeys={selected ? [selected] : []}
+            items={items.map((i) => ({
+              key: i.path,
+              label: <Link to={i.path}>{t(i.label)}</Link>,
+            }))}
+          />
+        </nav>
+        <Space className="shell-user" size="middle">
+          <Typography.Text className="shell-user-name">
+            {user.displayName}
+            {user.tenant ? ` · ${user.tenant.name}` : ''} · {t(`roles.${user.role}`)}
+          </Typography.Text>
+          <Button size="small" onClick={() => void toggle()} aria-label={t('language.label')}>
+            {t('language.toggle')}
+          </Button>
+          <Button size="small" onClick={() => void session.signOut()}>
+            {t('signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" className="shell-content" tabIndex={-1}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

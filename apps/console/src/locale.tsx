@@ -1,0 +1,67 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from '@apollo/client/react';
+import { graphql } from './gql';
+import { session } from './auth/session';
+import { useSession } from './auth/useSession';
+import { languageOfLocale, localeOfLanguage, saveLanguage, type Language } from './i18n';
+
+const SET_LOCALE = graphql(`
+  mutation SetLocale($locale: Locale!) {
+    setLocale(locale: $locale) {
+      ...SessionUser
+    }
+  }
+`);
+
+/** Ant Design, dayjs and `<html lang>` in the language shown. */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const state = useSession();
+  const userLocale = state.status === 'signedIn' ? state.user.locale : null;
+
+  // Signing in brings the user's own language.
+  useEffect(() => {
+    if (userLocale) {
+      const lang = languageOfLocale(userLocale);
+      if (i18n.language !== lang) void i18n.changeLanguage(lang);
+      saveLanguage(lang);
+    }
+  }, [userLocale, i18n]);
+
+  const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Switches the language, and keeps the choice with the user (setLocale) when signed in. */
+export function useLanguageToggle() {
+  const { i18n } = useTranslation();
+  const [setLocale] = useMutation(SET_LOCALE);
+  const state = useSession();
+  return async () => {
+    const next: Language = i18n.language === 'en' ? 'zh-CN' : 'en';
+    await i18n.changeLanguage(next);
+    saveLanguage(next);
+    if (state.status === 'signedIn') {
+      try {
+        const { data } = await setLocale({ variables: { locale: localeOfLanguage(next) } });
+        if (data) session.updateUser(data.setLocale);
+      } catch {
+        // Shown in the new language anyway; kept on this browser until the next sign-in.
+      }
+    }
+  };
+}

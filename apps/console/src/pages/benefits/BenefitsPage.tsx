@@ -1,0 +1,3 @@
+export default function BenefitsPage() {
+  return <div>BenefitsPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function CockpitPage() {
+  return <div>CockpitPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function FirmProfilePage() {
+  return <div>FirmProfilePage</div>;
+}

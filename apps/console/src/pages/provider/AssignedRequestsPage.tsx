@@ -1,0 +1,3 @@
+export default function AssignedRequestsPage() {
+  return <div>AssignedRequestsPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function ServiceRequestsPage() {
+  return <div>ServiceRequestsPage</div>;
+}
