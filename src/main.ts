@@ -1,5 +1,8 @@
 import { ConfigError, DEMO_ADMIN, loadConfig } from '@jcv/config';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createApp } from './app.factory.js';
+import { DEFAULT_CONSOLE_DIR } from './console/serve-console.js';
 import { loadDemoPark } from './seed/demo-park.js';
 
 async function main() {
@@ -8,6 +11,8 @@ async function main() {
   await app.listen(config.port, '0.0.0.0');
   const url = `http://localhost:${config.port}`;
   console.log(`\nJinchuang Valley · Lüliang (晋创谷·吕梁) platform is up`);
+  const consoleBuilt = existsSync(join(config.consoleDir ?? DEFAULT_CONSOLE_DIR, 'index.html'));
+  console.log(`  console  ${consoleBuilt ? `${url}/` : '(not built: run `npm run build`)'}`);
   console.log(`  GraphQL  ${url}/graphql`);
   console.log(`  health   ${url}/health`);
   console.log(

@@ -1,5 +1,5 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { apolloClient } from './apollo';
@@ -8,7 +8,8 @@ import { useSession } from './auth/useSession';
 import { AppLayout } from './components/AppLayout';
 import { RequireRole } from './components/RequireRole';
 import LoginPage from './pages/LoginPage';
-import { COMMITTEE, FIRM, homeOf } from './roles';
+import type { Role } from './gql/graphql';
+import { ALL_ROLES, COMMITTEE, FIRM, homeOf, SPACE } from './roles';
 
 // Each page is its own chunk: the sign-in page loads none of them.
 const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage'));
@@ -18,6 +19,17 @@ const ReportFormPage = lazy(() => import('./pages/reports/ReportFormPage'));
 const BenefitsPage = lazy(() => import('./pages/benefits/BenefitsPage'));
 const ServiceRequestsPage = lazy(() => import('./pages/service/ServiceRequestsPage'));
 const AssignedRequestsPage = lazy(() => import('./pages/provider/AssignedRequestsPage'));
+const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage'));
+const TenantPage = lazy(() => import('./pages/tenants/TenantPage'));
+const SpacePage = lazy(() => import('./pages/space/SpacePage'));
+const SpaceApplicationsPage = lazy(() => import('./pages/space/SpaceApplicationsPage'));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
+const PoliciesPage = lazy(() => import('./pages/policies/PoliciesPage'));
+const DeskBoardPage = lazy(() => import('./pages/desk/DeskBoardPage'));
+const TargetsPage = lazy(() => import('./pages/admin/TargetsPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 
 function Home() {
   const state = useSession();
@@ -26,12 +38,28 @@ function Home() {
   return <Navigate to={homeOf(state.user.role)} replace />;
 }
 
-function ServiceDesk() {
+/** One address, a page per role: a firm's own, or the committee's workspace. */
+function ByRole({ pages }: { pages: Partial<Record<Role, ComponentType>> }) {
   const state = useSession();
-  if (state.status === 'signedIn' && state.user.role === 'SERVICE_PROVIDER')
-    return <AssignedRequestsPage />;
-  return <ServiceRequestsPage />;
+  const Page = state.status === 'signedIn' ? pages[state.user.role] : undefined;
+  return Page ? <Page /> : null;
 }
+
+const REPORTS = {
+  TENANT_ADMIN: ReportsPage,
+  TENANT_REPORTER: ReportsPage,
+  ADMIN: ReviewPage,
+  ANALYST: ReviewPage,
+};
+const BENEFITS = { TENANT_ADMIN: BenefitsPage, ADMIN: PoliciesPage, POLICY_OFFICER: PoliciesPage };
+const SERVICE_DESK = {
+  TENANT_ADMIN: ServiceRequestsPage,
+  SERVICE_PROVIDER: AssignedRequestsPage,
+  ADMIN: DeskBoardPage,
+  SERVICE_DESK: DeskBoardPage,
+};
+const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
+const rolesOf = (pages: object) => Object.keys(pages) as Role[];
 
 function NotFound() {
   const { t } = useTranslation();
@@ -109,8 +137,8 @@ export function App() {
             <Route
               path="/reports"
               element={
-                <RequireRole roles={FIRM}>
-                  <ReportsPage />
+                <RequireRole roles={rolesOf(REPORTS)}>
+                  <ByRole pages={REPORTS} />
                 </RequireRole>
               }
             />
@@ -125,16 +153,80 @@ export function App() {
             <Route
               path="/benefits"
               element={
-                <RequireRole roles={['TENANT_ADMIN']}>
-                  <BenefitsPage />
+                <RequireRole roles={rolesOf(BENEFITS)}>
+                  <ByRole pages={BENEFITS} />
                 </RequireRole>
               }
             />
             <Route
               path="/service-desk"
               element={
-                <RequireRole roles={['TENANT_ADMIN', 'SERVICE_PROVIDER']}>
-                  <ServiceDesk />
+                <RequireRole roles={rolesOf(SERVICE_DESK)}>
+                  <ByRole pages={SERVICE_DESK} />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/tenants"
+              element={
+                <RequireRole roles={COMMITTEE}>
+                  <TenantsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/tenants/:id"
+              element={
+                <RequireRole roles={COMMITTEE}>
+                  <TenantPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/space"
+              element={
+                <RequireRole roles={SPACE}>
+                  <SpacePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/space/applications"
+              element={
+                <RequireRole roles={SPACE}>
+                  <SpaceApplicationsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/targets"
+              element={
+                <RequireRole roles={ADMIN_ONLY}>
+                  <TargetsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/users"
+              element={
+                <RequireRole roles={ADMIN_ONLY}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <RequireRole roles={ADMIN_ONLY}>
+                  <AuditPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/account"
+              element={
+                <RequireRole roles={ALL_ROLES}>
+                  <AccountPage />
                 </RequireRole>
               }
             />

@@ -39,7 +39,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}
+      theme={{
+        token: {
+          colorPrimary: '#1d4ed8',
+          colorLink: '#1d4ed8',
+          colorInfo: '#1d4ed8',
+          borderRadius: 6,
+        },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

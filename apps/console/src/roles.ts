@@ -9,6 +9,8 @@ export const COMMITTEE: readonly Role[] = [
   'SERVICE_DESK',
 ];
 export const FIRM: readonly Role[] = ['TENANT_ADMIN', 'TENANT_REPORTER'];
+export const SPACE: readonly Role[] = ['ADMIN', 'SPACE_MANAGER'];
+export const ALL_ROLES: readonly Role[] = [...COMMITTEE, ...FIRM, 'SERVICE_PROVIDER'];
 
 export function homeOf(role: Role): string {
   if (COMMITTEE.includes(role)) return '/cockpit';

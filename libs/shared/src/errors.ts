@@ -1,3 +1,4 @@
+import { IntrinsicException } from '@nestjs/common';
 /** The error codes of the contract, carried in `extensions.code`. */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -13,8 +14,12 @@ export interface FieldError {
   message: string;
 }
 
-/** An error a domain service raises on purpose; its message is safe to show to the caller. */
-export class DomainError extends Error {
+/**
+ * An error a domain service raises on purpose; its message is safe to show to the caller. It is
+ * Nest's IntrinsicException, which Nest's exception handler does not log as an error: a wrong
+ * password or a refused input is the caller's, not the server's (the request line records it).
+ */
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

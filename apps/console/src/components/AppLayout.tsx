@@ -5,7 +5,7 @@ import { session } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import type { Role } from '../gql/graphql';
 import { useLanguageToggle } from '../locale';
-import { COMMITTEE } from '../roles';
+import { COMMITTEE, FIRM, SPACE } from '../roles';
 
 interface Item {
   path: string;
@@ -16,8 +16,17 @@ interface Item {
 /** The menu follows the role (web-console.md, "Who sees what"). */
 const ITEMS: Item[] = [
   { path: '/cockpit', label: 'menu.cockpit', roles: COMMITTEE },
-  { path: '/firm', label: 'menu.firm', roles: ['TENANT_ADMIN', 'TENANT_REPORTER'] },
-  { path: '/reports', label: 'menu.reports', roles: ['TENANT_ADMIN', 'TENANT_REPORTER'] },
+  { path: '/tenants', label: 'menu.tenants', roles: COMMITTEE },
+  { path: '/reports', label: 'menu.review', roles: ['ADMIN', 'ANALYST'] },
+  { path: '/space', label: 'menu.space', roles: SPACE },
+  { path: '/space/applications', label: 'menu.spaceApplications', roles: SPACE },
+  { path: '/benefits', label: 'menu.policies', roles: ['ADMIN', 'POLICY_OFFICER'] },
+  { path: '/service-desk', label: 'menu.desk', roles: ['ADMIN', 'SERVICE_DESK'] },
+  { path: '/targets', label: 'menu.targets', roles: ['ADMIN'] },
+  { path: '/users', label: 'menu.users', roles: ['ADMIN'] },
+  { path: '/audit', label: 'menu.audit', roles: ['ADMIN'] },
+  { path: '/firm', label: 'menu.firm', roles: FIRM },
+  { path: '/reports', label: 'menu.reports', roles: FIRM },
   { path: '/benefits', label: 'menu.benefits', roles: ['TENANT_ADMIN'] },
   { path: '/service-desk', label: 'menu.serviceRequests', roles: ['TENANT_ADMIN'] },
   { path: '/service-desk', label: 'menu.assigned', roles: ['SERVICE_PROVIDER'] },
@@ -65,6 +74,9 @@ export function AppLayout() {
             {user.displayName}
             {user.tenant ? ` · ${user.tenant.name}` : ''} · {t(`roles.${user.role}`)}
           </Typography.Text>
+          <Link to="/account" className="shell-account">
+            {t('menu.account')}
+          </Link>
           <Button size="small" onClick={() => void toggle()} aria-label={t('language.label')}>
             {t('language.toggle')}
           </Button>

@@ -4,13 +4,30 @@ import { common } from './messages/common';
 import { cockpit } from './messages/cockpit';
 import { firm } from './messages/firm';
 import { services } from './messages/services';
+import { tenants } from './messages/tenants';
+import { space } from './messages/space';
+import { review } from './messages/review';
+import { policies } from './messages/policies';
+import { desk } from './messages/desk';
+import { admin } from './messages/admin';
 
 /**
  * Every string the console shows, in 简体中文 (the default) and English, one namespace per area
  * of the console. The language follows the signed-in user's `locale`; before sign-in, the choice
  * made on this browser.
  */
-export const NAMESPACES = { common, cockpit, firm, services } as const;
+export const NAMESPACES = {
+  common,
+  cockpit,
+  firm,
+  services,
+  tenants,
+  space,
+  review,
+  policies,
+  desk,
+  admin,
+} as const;
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 

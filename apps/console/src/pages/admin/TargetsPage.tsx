@@ -1,0 +1,3 @@
+export default function TargetsPage() {
+  return <div>TargetsPage</div>;
+}

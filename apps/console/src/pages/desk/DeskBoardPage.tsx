@@ -1,0 +1,3 @@
+export default function DeskBoardPage() {
+  return <div>DeskBoardPage</div>;
+}

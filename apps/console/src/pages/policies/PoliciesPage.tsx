@@ -1,0 +1,3 @@
+export default function PoliciesPage() {
+  return <div>PoliciesPage</div>;
+}

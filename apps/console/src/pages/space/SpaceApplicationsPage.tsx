@@ -1,0 +1,3 @@
+export default function SpaceApplicationsPage() {
+  return <div>SpaceApplicationsPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function SpacePage() {
+  return <div>SpacePage</div>;
+}

@@ -1,0 +1,3 @@
+export default function TenantPage() {
+  return <div>TenantPage</div>;
+}

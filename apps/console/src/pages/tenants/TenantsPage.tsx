@@ -1,0 +1,3 @@
+export default function TenantsPage() {
+  return <div>TenantsPage</div>;
+}
