@@ -72,7 +72,10 @@ export function AppLayout() {
         <Space className="shell-user" size="middle">
           <Typography.Text className="shell-user-name">
             {user.displayName}
-            {user.tenant ? ` · ${user.tenant.name}` : ''} · {t(`roles.${user.role}`)}
+            {user.tenant && !user.displayName.includes(user.tenant.name)
+              ? ` · ${user.tenant.name}`
+              : ''}{' '}
+            · {t(`roles.${user.role}`)}
           </Typography.Text>
           <Link to="/account" className="shell-account">
             {t('menu.account')}
