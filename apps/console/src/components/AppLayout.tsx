@@ -62,6 +62,9 @@ export function AppLayout() {
           <Menu
             mode="horizontal"
             theme="dark"
+            // Every item stays in the page and wraps on a narrow screen: the overflow menu hides
+            // focusable links from assistive technology.
+            disabledOverflow
             selectedKeys={selected ? [selected] : []}
             items={items.map((i) => ({
               key: i.path,
@@ -80,7 +83,7 @@ export function AppLayout() {
           <Link to="/account" className="shell-account">
             {t('menu.account')}
           </Link>
-          <Button size="small" onClick={() => void toggle()} aria-label={t('language.label')}>
+          <Button size="small" onClick={() => void toggle()} lang={t('language.toggleLang')}>
             {t('language.toggle')}
           </Button>
           <Button size="small" onClick={() => void session.signOut()}>

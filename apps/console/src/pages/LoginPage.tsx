@@ -92,11 +92,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Button
-          type="link"
-          onClick={() => void toggle()}
-          lang={t('language.toggle') === 'English' ? 'en' : 'zh-CN'}
-        >
+        <Button type="link" onClick={() => void toggle()} lang={t('language.toggleLang')}>
           {t('language.toggle')}
         </Button>
       </Card>

@@ -3,7 +3,7 @@ export const common = {
   'zh-CN': {
     product: '晋创谷·吕梁',
     productLong: '晋创谷·吕梁 孵化平台工作台',
-    language: { toggle: 'English', label: '语言' },
+    language: { toggle: 'English', toggleLang: 'en', label: '语言' },
     menu: {
       cockpit: '驾驶舱',
       firm: '我的企业',
@@ -69,7 +69,7 @@ export const common = {
   en: {
     product: 'Jinchuang Valley · Lüliang',
     productLong: 'Jinchuang Valley · Lüliang incubator console',
-    language: { toggle: '简体中文', label: 'Language' },
+    language: { toggle: '简体中文', toggleLang: 'zh-CN', label: 'Language' },
     menu: {
       cockpit: 'Cockpit',
       firm: 'My firm',
