@@ -41,10 +41,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       locale={lang === 'en' ? enUS : zhCN}
       theme={{
         // Ant Design's defaults, darkened where they fall below WCAG AA contrast (4.5:1) on
-        // white: the link blue, the error red, and the tertiary text of labels and hints.
+        // white: the primary and link blue (and their hover), the error red, and the tertiary text
+        // of labels and hints.
         token: {
           colorPrimary: '#1d4ed8',
+          colorPrimaryHover: '#1e40af',
+          colorPrimaryActive: '#1e3a8a',
           colorLink: '#1d4ed8',
+          colorLinkHover: '#1e40af',
           colorInfo: '#1d4ed8',
           colorError: '#c41d1d',
           colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
