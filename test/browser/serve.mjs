@@ -1,9 +1,10 @@
 // Starts the built platform for the browser tests, as a newcomer's `npm start` would run it
-// (embedded database, demo park), on a fresh data folder that is removed when it stops.
+// (embedded database, demo park), on a fresh data folder and a copy of the console's build,
+// both removed when it stops.
 // Access tokens last 30 s here (the shortest the API allows), so every test also lives
 // through the console's token refresh.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +14,12 @@ if (!existsSync('dist/src/main.js') || !existsSync('dist/console/index.html')) {
   );
   process.exit(1);
 }
-const dataDir = mkdtempSync(join(tmpdir(), 'jcv-browser-'));
+const runDir = mkdtempSync(join(tmpdir(), 'jcv-browser-'));
+const dataDir = join(runDir, 'data');
+// The server serves its own copy of the console's build, so a rebuild while the tests run
+// (`npm run build` in another terminal) cannot pull files from under a page being tested.
+const consoleDir = join(runDir, 'console');
+cpSync('dist/console', consoleDir, { recursive: true });
 const child = spawn(process.execPath, ['dist/src/main.js'], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
@@ -21,6 +27,7 @@ const child = spawn(process.execPath, ['dist/src/main.js'], {
     NODE_ENV: 'development',
     PORT: process.env.BROWSER_TEST_PORT ?? '3210',
     DATA_DIR: dataDir,
+    CONSOLE_DIR: consoleDir,
     DATABASE_URL: '',
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
@@ -32,6 +39,6 @@ const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 child.on('exit', (code) => {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(runDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });
