@@ -9,6 +9,12 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   publicDir: false,
+  // The one lib the browser shares with the API (pure, no imports): the credit-code rule.
+  resolve: {
+    alias: {
+      '@jcv/credit-code': `${import.meta.dirname}/../../libs/credit-code/src/index.ts`,
+    },
+  },
   build: {
     outDir: process.env.CONSOLE_OUT_DIR ?? '../../dist/console',
     emptyOutDir: true,

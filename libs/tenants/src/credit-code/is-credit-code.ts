@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { creditCodeProblem } from './credit-code.js';
+import { creditCodeProblem } from '@jcv/credit-code';
 
 /** A 统一社会信用代码 that passes GB 32100-2015; the message names the field. */
 export function IsCreditCode(options?: ValidationOptions) {

@@ -4,10 +4,15 @@ import {
   CREDIT_CODE_AUTHORITIES,
   CREDIT_CODE_CHARSET,
   CREDIT_CODE_PROVINCES,
+  CREDIT_CODE_ISSUE_KINDS,
   creditCodeCheckChar,
+  creditCodeIssue,
+  creditCodeIssueKindOf,
   creditCodeProblem,
+  creditCodeTypingIssue,
   creditCodeTypingProblem,
   isValidCreditCode,
+  normalizeCreditCode,
   withCheckChar,
 } from './credit-code.js';
 
@@ -211,5 +216,83 @@ describe('credit code as it is typed', () => {
           expect(creditCodeTypingProblem(typed + '0')).not.toBeNull();
       }),
     );
+  });
+});
+
+describe('credit code problems by kind (for words in any language)', () => {
+  it('names the kind of each problem, with what the words may cite', () => {
+    expect(creditCodeIssue('91350100M000100Y4')).toEqual({
+      kind: 'length',
+      message: 'must be 18 characters',
+      length: 17,
+    });
+    expect(creditCodeIssue('91350100I000100Y4O')).toMatchObject({
+      kind: 'character',
+      characters: ['I', 'O'],
+    });
+    expect(creditCodeIssue('0'.repeat(18))).toMatchObject({
+      kind: 'authority',
+      allowed: AUTHORITIES,
+    });
+    expect(creditCodeIssue(withCheckChar('94141100MA0AHU829'))).toMatchObject({
+      kind: 'organisation',
+      authority: '9',
+      authorityName: '工商',
+      allowed: ['1', '2', '3'],
+    });
+    expect(creditCodeIssue(withCheckChar('91A41100MA0AHU829'))?.kind).toBe('divisionDigits');
+    expect(creditCodeIssue(withCheckChar('91191100MA0AHU829'))?.kind).toBe('divisionProvince');
+    expect(creditCodeIssue('91350100M000100Y44')?.kind).toBe('checkChar');
+    expect(creditCodeIssue('91350100M000100Y43')).toBeNull();
+    expect(creditCodeTypingIssue('9114A')?.kind).toBe('divisionDigits');
+    expect(creditCodeTypingIssue('9119')?.kind).toBe('divisionProvince');
+    expect(creditCodeTypingIssue('91350100M000100Y433')?.kind).toBe('length');
+    expect(creditCodeTypingIssue('9135')).toBeNull();
+  });
+
+  it('gives the same message as the problem, for any text, whole or as typed', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc
+        .array(fc.constantFrom(...CREDIT_CODE_CHARSET, 'I', 'a'), { maxLength: 19 })
+        .map((c) => c.join('')),
+    );
+    fc.assert(
+      fc.property(text, (typed) => {
+        const whole = creditCodeIssue(typed);
+        const typing = creditCodeTypingIssue(typed);
+        expect(whole?.message ?? null).toBe(creditCodeProblem(typed));
+        expect(typing?.message ?? null).toBe(creditCodeTypingProblem(typed));
+        for (const issue of [whole, typing]) {
+          if (!issue) continue;
+          expect(CREDIT_CODE_ISSUE_KINDS).toContain(issue.kind);
+          // The message, bare or as the API's validation writes it, tells its kind back.
+          expect(creditCodeIssueKindOf(issue.message)).toBe(issue.kind);
+          expect(creditCodeIssueKindOf(`creditCode ${issue.message}`)).toBe(issue.kind);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells the kind back from every kind of message, and nothing from other messages', () => {
+    const samples = [
+      '9135',
+      '91350100I000100Y43',
+      '0'.repeat(18),
+      withCheckChar('94141100MA0AHU829'),
+      withCheckChar('91A41100MA0AHU829'),
+      withCheckChar('91191100MA0AHU829'),
+      '91350100M000100Y44',
+    ];
+    expect(samples.map((c) => creditCodeIssueKindOf(creditCodeProblem(c) ?? ''))).toEqual(
+      CREDIT_CODE_ISSUE_KINDS,
+    );
+    expect(creditCodeIssueKindOf('is required for a FIRM')).toBeNull();
+    expect(creditCodeIssueKindOf('creditCode must be a string')).toBeNull();
+  });
+
+  it('leaves out spaces and upper-cases letters as the API does', () => {
+    expect(normalizeCreditCode(' 9135 0100m000100y43 ')).toBe('91350100M000100Y43');
   });
 });
