@@ -26,6 +26,19 @@ async function settled(page: Page) {
 }
 
 const PAGES: [string, string[]][] = [
+  [
+    ACCOUNTS.ADMIN,
+    [
+      '/users',
+      '/audit',
+      '/targets',
+      '/tenants',
+      '/space',
+      '/benefits',
+      '/service-desk',
+      '/reports',
+    ],
+  ],
   [ACCOUNTS.ANALYST, ['/cockpit']],
   [ACCOUNTS.TENANT_ADMIN, ['/firm', '/benefits', '/service-desk']],
   [ACCOUNTS.TENANT_REPORTER, ['/reports', '/reports/new']],

@@ -1,0 +1,187 @@
+import { Checkbox } from 'antd';
+import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BenefitStatus } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/dates';
+import { formatYuan } from '../../lib/numbers';
+import { budgetBar, type RuleLike } from '../../lib/policies';
+import './policies.css';
+
+/** Pieces of the policies page: money with its exact value, the budget bar, the rule in words. */
+
+/**
+ * The context of one attempt at a mutation: a fresh Idempotency-Key (docs/api-contract.graphql),
+ * so that a request the network repeats is written once.
+ */
+export function attemptContext() {
+  const key =
+    typeof crypto.randomUUID === 'function'
+      ? crypto.randomUUID()
+      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join('');
+  return { headers: { 'idempotency-key': key } };
+}
+
+/** An amount in 元 (the unit is in the label), the exact Decimal string in data-value. */
+export function Money({ value, field }: { value: string | null | undefined; field: string }) {
+  const { t } = useTranslation('policies');
+  if (value === null || value === undefined) return <span className="pol-muted">{t('none')}</span>;
+  return (
+    <span className="pol-money" data-field={field} data-value={value}>
+      {formatYuan(value)}
+    </span>
+  );
+}
+
+export function When({ at }: { at: string | null | undefined }) {
+  const { t } = useTranslation('policies');
+  if (!at) return <span className="pol-muted">{t('none')}</span>;
+  return <time dateTime={at}>{formatDateTime(at)}</time>;
+}
+
+export function BenefitStatusTag({ status }: { status: BenefitStatus }) {
+  const { t } = useTranslation('policies');
+  return (
+    <span className={`pol-tag pol-tag-${status}`} data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+/** A policy's budget: granted and left of it, in figures and as a bar (progressPercent). */
+export function BudgetBar({
+  policy,
+}: {
+  policy: { title: string; budget: string; granted: string; remaining: string };
+}) {
+  const { t } = useTranslation('policies');
+  const bar = budgetBar(policy);
+  return (
+    <div className={`pol-bar${bar.percent >= 100 ? ' pol-bar-full' : ''}`} data-budget-bar="">
+      <div
+        className="pol-bar-track"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={bar.percent}
+        aria-label={t('bar.label', { title: policy.title, percent: bar.percent })}
+        data-percent={bar.percent}
+      >
+        <div className="pol-bar-fill" style={{ width: `${bar.percent}%` }} />
+      </div>
+      <div className="pol-bar-figures">
+        <span>
+          {t('bar.granted')} <Money value={bar.granted} field="granted" />
+        </span>
+        <span>
+          {t('bar.remaining')} <Money value={bar.remaining} field="remaining" />
+        </span>
+        <span className="pol-muted">
+          {t('bar.budget')} <Money value={bar.budget} field="budget" />
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** A policy's eligibility rule in words, one condition a line. */
+export function RuleSummary({ rule }: { rule: RuleLike }) {
+  const { t } = useTranslation('policies');
+  const sep = t('rule.separator');
+  const lines: string[] = [];
+  if (rule.zoneKinds?.length) {
+    lines.push(t('rule.zones', { list: rule.zoneKinds.map((z) => t(`zoneKind.${z}`)).join(sep) }));
+  }
+  if (rule.requiredCertifications?.length) {
+    lines.push(
+      t('rule.certifications', {
+        list: rule.requiredCertifications.map((c) => t(`certification.${c}`)).join(sep),
+      }),
+    );
+  }
+  if (rule.industryChains?.length) {
+    lines.push(
+      t('rule.chains', { list: rule.industryChains.map((c) => t(`chain.${c}`)).join(sep) }),
+    );
+  }
+  if (rule.minMonthsResident) lines.push(t('rule.months', { count: rule.minMonthsResident }));
+  if (!lines.length) return <span className="pol-muted">{t('rule.any')}</span>;
+  return (
+    <ul className="pol-rule">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A native select (it keeps `name`; the keyboard and screen readers know it). */
+export function NativeSelect({
+  options,
+  placeholder,
+  value,
+  onChange,
+  ...rest
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
+  options: { value: string; label: string }[];
+  /** A first, empty choice: disabled when a choice is required. */
+  placeholder: { label: string; selectable: boolean };
+  value?: string;
+  onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
+}) {
+  return (
+    <select className="pol-select" value={value ?? ''} onChange={onChange} {...rest}>
+      <option value="" disabled={!placeholder.selectable}>
+        {placeholder.label}
+      </option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * A list of checkboxes named after an input field (`zoneKinds`, …), as a fieldset with its
+ * legend: a Form.Item gives it value and onChange.
+ */
+export function CheckList<T extends string>({
+  id,
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+}: {
+  id?: string;
+  name: string;
+  legend: ReactNode;
+  options: readonly { value: T; label: string }[];
+  value?: T[];
+  onChange?: (value: T[]) => void;
+}) {
+  const chosen = value ?? [];
+  const toggle = (v: T, on: boolean) =>
+    onChange?.(on ? [...chosen.filter((c) => c !== v), v] : chosen.filter((c) => c !== v));
+  return (
+    <fieldset className="pol-checklist" id={id}>
+      <legend>{legend}</legend>
+      <div className="pol-checklist-options">
+        {options.map((o) => (
+          <Checkbox
+            key={o.value}
+            name={name}
+            value={o.value}
+            checked={chosen.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          >
+            {o.label}
+          </Checkbox>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
