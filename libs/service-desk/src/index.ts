@@ -14,3 +14,4 @@ export {
   RESPONSE_HOURS_VARIABLE,
   parseResponseHours,
 } from './requests/response-times.js';
+export { NEXT_STATUSES } from './requests/status-machine.js';

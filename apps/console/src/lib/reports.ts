@@ -192,7 +192,7 @@ export function submitInputOf(values: ReportFormValues, tenantId: string): Submi
  * The Idempotency-Key of a submission attempt (api-contract.graphql): the same key while the same
  * input is sent again (a retry after a lost answer gets the first answer, never a second
  * revision), a new one once the input changes (the API refuses a key reused with other
- * variables). `make` is crypto.randomUUID in the browser.
+ * variables). `make` is newIdempotencyKey (lib/idempotency.ts) in the browser.
  */
 export class AttemptKeys {
   private current: { input: string; key: string } | null = null;

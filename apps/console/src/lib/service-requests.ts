@@ -1,4 +1,4 @@
-import type { Role, ServiceCategory, ServiceRequestStatus } from '../gql/graphql';
+import type { Role, ServiceCategory, ServiceRequestStatus } from '../gql/graphql.js';
 
 /**
  * The service request state machine as the API runs it (libs/service-desk, status-machine.ts and

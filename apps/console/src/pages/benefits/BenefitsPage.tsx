@@ -19,7 +19,8 @@ import {
 } from '../../lib/benefits';
 import { todayInShanghai } from '../../lib/dates';
 import { formatYuan } from '../../lib/numbers';
-import { attemptContext, StatusTag, When, Yuan } from '../service/parts';
+import { StatusTag, When, Yuan } from '../service/parts';
+import { attemptContext } from '../../lib/idempotency';
 
 const ELIGIBLE = graphql(`
   query BenefitsEligiblePolicies($tenantId: ID!, $asOf: Date) {

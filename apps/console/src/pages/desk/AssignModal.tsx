@@ -7,7 +7,8 @@ import type { DeskProvidersQuery, DeskRequestFieldsFragment } from '../../gql/gr
 import { problemsByField } from '../../lib/api-errors';
 import { providersFor } from '../../lib/desk';
 import { DESK_ASSIGN } from './operations';
-import { attemptContext, NativeSelect } from './parts';
+import { NativeSelect } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Request = DeskRequestFieldsFragment;
 type Provider = DeskProvidersQuery['serviceProviders'][number];

@@ -7,7 +7,7 @@ import type { DeskRequestFieldsFragment, ServiceRequestStatus } from '../../gql/
 import { problemsByField } from '../../lib/api-errors';
 import { LIMITS } from '../../lib/service-requests';
 import { DESK_MOVE } from './operations';
-import { attemptContext } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Request = DeskRequestFieldsFragment;
 

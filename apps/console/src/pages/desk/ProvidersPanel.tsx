@@ -9,7 +9,8 @@ import { problemsByField } from '../../lib/api-errors';
 import { providerProblems, uncoveredCategories } from '../../lib/desk';
 import { SERVICE_CATEGORIES } from '../../lib/service-requests';
 import { DESK_CREATE_PROVIDER, DESK_PROVIDERS } from './operations';
-import { attemptContext, CheckList } from './parts';
+import { CheckList } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Provider = DeskProvidersQuery['serviceProviders'][number];
 

@@ -7,20 +7,6 @@ import './desk.css';
 
 /** Pieces of the service desk's board. */
 
-/**
- * The context of one attempt at a mutation: a fresh Idempotency-Key (docs/api-contract.graphql),
- * so that a request the network repeats is written once.
- */
-export function attemptContext() {
-  const key =
-    typeof crypto.randomUUID === 'function'
-      ? crypto.randomUUID()
-      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-          b.toString(16).padStart(2, '0'),
-        ).join('');
-  return { headers: { 'idempotency-key': key } };
-}
-
 export function When({ at }: { at: string | null | undefined }) {
   const { t } = useTranslation('desk');
   if (!at) return <span className="desk-muted">{t('none')}</span>;

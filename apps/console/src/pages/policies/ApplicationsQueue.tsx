@@ -21,7 +21,8 @@ import {
 import { DecisionModal } from './DecisionModal';
 import { EligibilityFacts } from './EligibilityFacts';
 import { DISBURSE, POLICIES } from './operations';
-import { attemptContext, BenefitStatusTag, Money, NativeSelect, When } from './parts';
+import { BenefitStatusTag, Money, NativeSelect, When } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Application = PoliciesApplicationsQuery['benefitApplications'][number];
 type Policy = PoliciesPolicyFieldsFragment;

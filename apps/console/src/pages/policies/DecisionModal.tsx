@@ -14,7 +14,8 @@ import {
   noteProblem,
 } from '../../lib/policies';
 import { APPLICATIONS, DECIDE, POLICIES } from './operations';
-import { attemptContext, BudgetBar } from './parts';
+import { BudgetBar } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Application = PoliciesApplicationsQuery['benefitApplications'][number];
 type Policy = PoliciesPolicyFieldsFragment;

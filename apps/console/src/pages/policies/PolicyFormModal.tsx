@@ -22,7 +22,8 @@ import {
   ZONE_KINDS,
 } from '../../lib/policies';
 import { CREATE_POLICY, POLICIES, UPDATE_POLICY } from './operations';
-import { attemptContext, CheckList, NativeSelect } from './parts';
+import { CheckList, NativeSelect } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Policy = PoliciesPolicyFieldsFragment;
 

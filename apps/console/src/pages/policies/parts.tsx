@@ -9,20 +9,6 @@ import './policies.css';
 
 /** Pieces of the policies page: money with its exact value, the budget bar, the rule in words. */
 
-/**
- * The context of one attempt at a mutation: a fresh Idempotency-Key (docs/api-contract.graphql),
- * so that a request the network repeats is written once.
- */
-export function attemptContext() {
-  const key =
-    typeof crypto.randomUUID === 'function'
-      ? crypto.randomUUID()
-      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-          b.toString(16).padStart(2, '0'),
-        ).join('');
-  return { headers: { 'idempotency-key': key } };
-}
-
 /** An amount in 元 (the unit is in the label), the exact Decimal string in data-value. */
 export function Money({ value, field }: { value: string | null | undefined; field: string }) {
   const { t } = useTranslation('policies');

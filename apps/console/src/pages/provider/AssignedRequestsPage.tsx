@@ -9,7 +9,8 @@ import type { ServiceDeskRequestFieldsFragment, ServiceRequestStatus } from '../
 import { problemsByField } from '../../lib/api-errors';
 import { isLate, isReopening, LIMITS, statusMoves } from '../../lib/service-requests';
 import { MOVE_REQUEST, REQUESTS } from '../service/operations';
-import { attemptContext, HistoryDrawer, RequestStatusTag, When } from '../service/parts';
+import { HistoryDrawer, RequestStatusTag, When } from '../service/parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Request = ServiceDeskRequestFieldsFragment;
 

@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice, explain } from '../../components/ErrorNotice';
 import { problemsByField } from '../../lib/api-errors';
 import { reportableMonths, todayInShanghai } from '../../lib/dates';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { isMoneyText } from '../../lib/numbers';
 import {
   AttemptKeys,
@@ -111,7 +112,7 @@ export default function ReportFormPage() {
   const { data, loading, error, refetch } = useQuery(FIRM_REPORT_MONTHS);
   const [submit, { loading: submitting }] = useMutation(SUBMIT_OUTPUT_REPORT);
   const keys = useRef<AttemptKeys | null>(null);
-  keys.current ??= new AttemptKeys(() => crypto.randomUUID());
+  keys.current ??= new AttemptKeys(newIdempotencyKey);
   const [problem, setProblem] = useState<string | null>(null);
   const started = useRef(false);
 

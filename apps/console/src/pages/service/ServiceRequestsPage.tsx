@@ -9,14 +9,8 @@ import type { ServiceCategory, ServiceDeskRequestFieldsFragment } from '../../gq
 import { problemsByField } from '../../lib/api-errors';
 import { isLate, isRating, LIMITS, mayRate, SERVICE_CATEGORIES } from '../../lib/service-requests';
 import { OPEN_REQUEST, RATE_REQUEST, REQUESTS } from './operations';
-import {
-  attemptContext,
-  HistoryDrawer,
-  NativeSelect,
-  RequestStatusTag,
-  StarRating,
-  When,
-} from './parts';
+import { HistoryDrawer, NativeSelect, RequestStatusTag, StarRating, When } from './parts';
+import { attemptContext } from '../../lib/idempotency';
 
 type Request = ServiceDeskRequestFieldsFragment;
 

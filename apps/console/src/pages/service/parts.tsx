@@ -12,21 +12,6 @@ import './services.css';
  * its exact value beside it, the star rating, a request's history.
  */
 
-/**
- * The context of one attempt at a mutation: a fresh Idempotency-Key (docs/api-contract.graphql),
- * so that a request the network repeats is written once. crypto.randomUUID exists only on secure
- * origins; elsewhere (plain http on the park's network) 16 random bytes in hex do as well.
- */
-export function attemptContext() {
-  const key =
-    typeof crypto.randomUUID === 'function'
-      ? crypto.randomUUID()
-      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-          b.toString(16).padStart(2, '0'),
-        ).join('');
-  return { headers: { 'idempotency-key': key } };
-}
-
 export function StatusTag({
   tone,
   value,

@@ -15,7 +15,7 @@ import {
   UNIT_KINDS,
   unitChanges,
 } from '../../lib/space';
-import { attemptContext, Exact, NativeSelect, placeProblems, UnitStatusTag } from './parts';
+import { Exact, NativeSelect, placeProblems, UnitStatusTag } from './parts';
 import {
   type Building,
   CREATE_BUILDING,
@@ -27,6 +27,7 @@ import {
   ZONE_STOCK,
 } from './queries';
 import { FloorName } from './VacancyMap';
+import { attemptContext } from '../../lib/idempotency';
 
 /** Validators of the text fields, in the page's words. */
 function useRules() {

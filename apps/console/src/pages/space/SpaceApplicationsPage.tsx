@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/dates';
 import { formatArea } from '../../lib/numbers';
 import { APPLICATION_STATUSES, queueOrder, rankUnits, type RankedUnit } from '../../lib/space';
 import { SPACE } from '../../roles';
-import { ApplicationStatusTag, attemptContext, Exact, NativeSelect, placeProblems } from './parts';
+import { ApplicationStatusTag, Exact, NativeSelect, placeProblems } from './parts';
 import {
   APPLICATIONS,
   APPROVE_APPLICATION,
@@ -20,6 +20,7 @@ import {
   ZONE_STOCK,
 } from './queries';
 import './space.css';
+import { attemptContext } from '../../lib/idempotency';
 
 type Application = SpaceApplicationsQueueQuery['spaceApplications'][number];
 type Ranked = RankedUnit<Unit & { buildingCode: string }>;

@@ -8,7 +8,7 @@ import type { UnitCondition } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { formatArea, formatYuan, isMoneyText } from '../../lib/numbers';
 import { defaultRent, tileOf, UNIT_CONDITIONS } from '../../lib/space';
-import { attemptContext, Exact, NativeSelect, placeProblems, TileStatusTag } from './parts';
+import { Exact, NativeSelect, placeProblems, TileStatusTag } from './parts';
 import {
   ALLOCATE_UNIT,
   type Building,
@@ -20,6 +20,7 @@ import {
   ZONE_STOCK,
 } from './queries';
 import { FloorName } from './VacancyMap';
+import { attemptContext } from '../../lib/idempotency';
 
 interface Props {
   unit: Unit | null;

@@ -7,8 +7,6 @@ import { problemsByField } from '../../lib/api-errors';
 import type { TileStatus } from '../../lib/space';
 import './space.css';
 
-export { attemptContext } from '../service/parts';
-
 export interface Choice {
   value: string;
   label: string;
