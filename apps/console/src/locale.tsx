@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from './gql';
@@ -19,11 +19,29 @@ const SET_LOCALE = graphql(`
   }
 `);
 
-/** Ant Design, dayjs and `<html lang>` in the language shown. */
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the user asked the system for less motion; followed as it changes. */
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const query = window.matchMedia(REDUCED_MOTION);
+      query.addEventListener('change', cb);
+      return () => query.removeEventListener('change', cb);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
+/**
+ * Ant Design, dayjs and `<html lang>` in the language shown; no animations for a user whose
+ * system asks for reduced motion.
+ */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const state = useSession();
   const userLocale = state.status === 'signedIn' ? state.user.locale : null;
+  const reducedMotion = useReducedMotion();
 
   // Signing in brings the user's own language.
   useEffect(() => {
@@ -54,6 +72,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
           colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
           colorTextDescription: 'rgba(0, 0, 0, 0.6)',
           borderRadius: 6,
+          motion: !reducedMotion,
         },
         components: { Descriptions: { labelColor: 'rgba(0, 0, 0, 0.7)' } },
       }}
