@@ -78,6 +78,12 @@ test.describe('sign-in', () => {
     await page.goto('/firm');
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole('status')).toContainText('登录已过期');
+    // A reload still says why, until the user signs in again.
+    await page.reload();
+    await expect(page.getByRole('status')).toContainText('登录已过期');
+    await signIn(page, ACCOUNTS.TENANT_REPORTER);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page.getByRole('status')).toContainText('您已退出登录');
   });
 
   test('the language switches to English and back, and <html lang> follows', async ({ page }) => {

@@ -64,6 +64,8 @@ const LOGOUT = graphql(`
 `);
 
 const REFRESH_KEY = 'jcv.refreshToken';
+/** Set when a session ended without the user signing out, so a reload still says why. */
+const ENDED_KEY = 'jcv.sessionExpired';
 export const GRAPHQL_URL = '/graphql';
 
 export type SessionUser = SessionUserFragment;
@@ -134,6 +136,7 @@ class Session {
     this.tokens = tokens;
     try {
       sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+      sessionStorage.removeItem(ENDED_KEY);
     } catch {
       // Storage refused (private mode): the session lasts as long as the page.
     }
@@ -148,6 +151,8 @@ class Session {
     this.timer = null;
     try {
       sessionStorage.removeItem(REFRESH_KEY);
+      if (reason === 'expired') sessionStorage.setItem(ENDED_KEY, '1');
+      else sessionStorage.removeItem(ENDED_KEY);
     } catch {
       // nothing kept
     }
@@ -157,14 +162,16 @@ class Session {
   /** On page load: a refresh token kept by this tab signs the user in again. */
   async restore(): Promise<void> {
     let kept: string | null;
+    let expired = false;
     try {
       kept = sessionStorage.getItem(REFRESH_KEY);
+      expired = sessionStorage.getItem(ENDED_KEY) !== null;
     } catch {
       kept = null;
     }
-    if (!kept) return this.clear(null);
+    // A session that ended on its own (before this reload, or now) is said so at sign-in.
+    if (!kept) return this.clear(expired ? 'expired' : null);
     const outcome = await this.refreshWith(kept);
-    // The tab had a session that can no longer be restored: say so at sign-in.
     if (outcome !== 'ok') this.clear(outcome === 'refused' ? 'expired' : null);
   }
 

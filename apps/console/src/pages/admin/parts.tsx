@@ -1,46 +1,13 @@
-import type { ChangeEvent, SelectHTMLAttributes } from 'react';
+import type { ChangeEvent } from 'react';
 import { explain } from '../../components/ErrorNotice';
 import { problemsByField } from '../../lib/api-errors';
 import { localizeAccountProblem } from '../../lib/admin';
 import './admin.css';
+import { NativeSelect as BaseSelect, type NativeSelectProps } from '../../components/NativeSelect';
 
-/**
- * A native <select>: a keyboard and a screen reader know it, and a browser test chooses with
- * selectOption. Ant Design's Form.Item drives it through value and onChange.
- */
-export function NativeSelect({
-  options,
-  placeholder,
-  value,
-  onChange,
-  className,
-  ...rest
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  options: readonly { value: string; label: string }[];
-  /** A first, disabled choice shown while nothing is chosen; none when left out. */
-  placeholder?: string;
-  value?: string | number | null;
-  onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
-}) {
-  return (
-    <select
-      className={`adm-select${className ? ` ${className}` : ''}`}
-      value={value === null || value === undefined ? '' : String(value)}
-      onChange={onChange}
-      {...rest}
-    >
-      {placeholder !== undefined && (
-        <option value="" disabled>
-          {placeholder}
-        </option>
-      )}
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
+/** The console's native select, styled for this area. */
+export function NativeSelect({ className, ...props }: NativeSelectProps) {
+  return <BaseSelect className={className ? `adm-select ${className}` : 'adm-select'} {...props} />;
 }
 
 /** Form.Item reads a native element's value from its change event. */

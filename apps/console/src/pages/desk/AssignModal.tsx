@@ -128,7 +128,7 @@ function AssignForm({
           <NativeSelect
             id="providerId"
             name="providerId"
-            placeholder={{ label: t('assign.placeholder'), selectable: false }}
+            placeholder={t('assign.placeholder')}
             options={choices.map((p) => ({
               value: p.id,
               label: t('assign.option', { name: p.name, count: load.get(p.id) ?? 0 }),

@@ -166,7 +166,8 @@ export function Board({
               name="category"
               value={category}
               onChange={(e) => setCategory(e.target.value as ServiceCategory | '')}
-              placeholder={{ label: t('board.allCategories'), selectable: true }}
+              placeholder={t('board.allCategories')}
+              placeholderSelectable
               options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
             />
           </div>

@@ -9,7 +9,7 @@ import { problemsByField } from '../../lib/api-errors';
 import { providerProblems, uncoveredCategories } from '../../lib/desk';
 import { SERVICE_CATEGORIES } from '../../lib/service-requests';
 import { DESK_CREATE_PROVIDER, DESK_PROVIDERS } from './operations';
-import { CheckList } from './parts';
+import { CheckList } from '../../components/CheckList';
 import { attemptContext } from '../../lib/idempotency';
 
 type Provider = DeskProvidersQuery['serviceProviders'][number];

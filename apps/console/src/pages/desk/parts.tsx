@@ -1,9 +1,8 @@
-import { Checkbox } from 'antd';
-import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequestStatus } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/dates';
 import './desk.css';
+import { NativeSelect as BaseSelect, type NativeSelectProps } from '../../components/NativeSelect';
 
 /** Pieces of the service desk's board. */
 
@@ -22,68 +21,9 @@ export function StatusLabel({ status }: { status: ServiceRequestStatus }) {
   );
 }
 
-/** A native select (it keeps `name`; the keyboard and screen readers know it). */
-export function NativeSelect({
-  options,
-  placeholder,
-  value,
-  onChange,
-  ...rest
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  options: { value: string; label: string }[];
-  placeholder: { label: string; selectable: boolean };
-  value?: string;
-  onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
-}) {
+/** The console's native select, styled for this area. */
+export function NativeSelect({ className, ...props }: NativeSelectProps) {
   return (
-    <select className="desk-select" value={value ?? ''} onChange={onChange} {...rest}>
-      <option value="" disabled={!placeholder.selectable}>
-        {placeholder.label}
-      </option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-/** Checkboxes named after an input field, as a fieldset with its legend, for a Form.Item. */
-export function CheckList<T extends string>({
-  id,
-  name,
-  legend,
-  options,
-  value,
-  onChange,
-}: {
-  id?: string;
-  name: string;
-  legend: ReactNode;
-  options: readonly { value: T; label: string }[];
-  value?: T[];
-  onChange?: (value: T[]) => void;
-}) {
-  const chosen = value ?? [];
-  const toggle = (v: T, on: boolean) =>
-    onChange?.(on ? [...chosen.filter((c) => c !== v), v] : chosen.filter((c) => c !== v));
-  return (
-    <fieldset className="desk-checklist" id={id}>
-      <legend>{legend}</legend>
-      <div className="desk-checklist-options">
-        {options.map((o) => (
-          <Checkbox
-            key={o.value}
-            name={name}
-            value={o.value}
-            checked={chosen.includes(o.value)}
-            onChange={(e) => toggle(o.value, e.target.checked)}
-          >
-            {o.label}
-          </Checkbox>
-        ))}
-      </div>
-    </fieldset>
+    <BaseSelect className={className ? `desk-select ${className}` : 'desk-select'} {...props} />
   );
 }

@@ -103,7 +103,8 @@ export function ApplicationsQueue({
                 setStatus(e.target.value as BenefitStatus | '');
                 setPage(1);
               }}
-              placeholder={{ label: t('queue.allStatuses'), selectable: true }}
+              placeholder={t('queue.allStatuses')}
+              placeholderSelectable
               options={QUEUE_ORDER.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             />
           </div>
@@ -117,7 +118,8 @@ export function ApplicationsQueue({
                 setPolicyId(e.target.value);
                 setPage(1);
               }}
-              placeholder={{ label: t('queue.allPolicies'), selectable: true }}
+              placeholder={t('queue.allPolicies')}
+              placeholderSelectable
               options={policies.map((p) => ({ value: p.id, label: `${p.title}（${p.code}）` }))}
             />
           </div>

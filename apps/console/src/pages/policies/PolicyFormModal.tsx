@@ -22,7 +22,8 @@ import {
   ZONE_KINDS,
 } from '../../lib/policies';
 import { CREATE_POLICY, POLICIES, UPDATE_POLICY } from './operations';
-import { CheckList, NativeSelect } from './parts';
+import { NativeSelect } from './parts';
+import { CheckList } from '../../components/CheckList';
 import { attemptContext } from '../../lib/idempotency';
 
 type Policy = PoliciesPolicyFieldsFragment;
@@ -190,7 +191,7 @@ function PolicyForm({
             id="kind"
             name="kind"
             disabled={!!policy || busy}
-            placeholder={{ label: t('form.kindPlaceholder'), selectable: false }}
+            placeholder={t('form.kindPlaceholder')}
             options={POLICY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
         </Form.Item>

@@ -1,11 +1,10 @@
-import { Checkbox } from 'antd';
-import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BenefitStatus } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/numbers';
 import { budgetBar, type RuleLike } from '../../lib/policies';
 import './policies.css';
+import { NativeSelect as BaseSelect, type NativeSelectProps } from '../../components/NativeSelect';
 
 /** Pieces of the policies page: money with its exact value, the budget bar, the rule in words. */
 
@@ -102,72 +101,7 @@ export function RuleSummary({ rule }: { rule: RuleLike }) {
   );
 }
 
-/** A native select (it keeps `name`; the keyboard and screen readers know it). */
-export function NativeSelect({
-  options,
-  placeholder,
-  value,
-  onChange,
-  ...rest
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  options: { value: string; label: string }[];
-  /** A first, empty choice: disabled when a choice is required. */
-  placeholder: { label: string; selectable: boolean };
-  value?: string;
-  onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
-}) {
-  return (
-    <select className="pol-select" value={value ?? ''} onChange={onChange} {...rest}>
-      <option value="" disabled={!placeholder.selectable}>
-        {placeholder.label}
-      </option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-/**
- * A list of checkboxes named after an input field (`zoneKinds`, …), as a fieldset with its
- * legend: a Form.Item gives it value and onChange.
- */
-export function CheckList<T extends string>({
-  id,
-  name,
-  legend,
-  options,
-  value,
-  onChange,
-}: {
-  id?: string;
-  name: string;
-  legend: ReactNode;
-  options: readonly { value: T; label: string }[];
-  value?: T[];
-  onChange?: (value: T[]) => void;
-}) {
-  const chosen = value ?? [];
-  const toggle = (v: T, on: boolean) =>
-    onChange?.(on ? [...chosen.filter((c) => c !== v), v] : chosen.filter((c) => c !== v));
-  return (
-    <fieldset className="pol-checklist" id={id}>
-      <legend>{legend}</legend>
-      <div className="pol-checklist-options">
-        {options.map((o) => (
-          <Checkbox
-            key={o.value}
-            name={name}
-            value={o.value}
-            checked={chosen.includes(o.value)}
-            onChange={(e) => toggle(o.value, e.target.checked)}
-          >
-            {o.label}
-          </Checkbox>
-        ))}
-      </div>
-    </fieldset>
-  );
+/** The console's native select, styled for this area. */
+export function NativeSelect({ className, ...props }: NativeSelectProps) {
+  return <BaseSelect className={className ? `pol-select ${className}` : 'pol-select'} {...props} />;
 }

@@ -1,11 +1,12 @@
 import { Drawer, Empty } from 'antd';
-import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, ServiceRequestEventKind, ServiceRequestStatus } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/numbers';
 import { RATINGS, REQUEST_TONES, type Tone } from '../../lib/service-requests';
 import './services.css';
+import { NativeSelect as BaseSelect, type NativeSelectProps } from '../../components/NativeSelect';
 
 /**
  * Pieces the benefits and service desk pages share: status tags in words and colour, money with
@@ -59,31 +60,9 @@ export function When({ at }: { at: string | null | undefined }) {
   );
 }
 
-/** A native select (it keeps `name`, and the keyboard and screen readers know it). */
-export function NativeSelect({
-  options,
-  placeholder,
-  value,
-  onChange,
-  ...rest
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  options: { value: string; label: string }[];
-  placeholder: string;
-  value?: string;
-  onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
-}) {
-  return (
-    <select className="svc-select" value={value ?? ''} onChange={onChange} {...rest}>
-      <option value="" disabled>
-        {placeholder}
-      </option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
+/** The console's native select, styled for this area. */
+export function NativeSelect({ className, ...props }: NativeSelectProps) {
+  return <BaseSelect className={className ? `svc-select ${className}` : 'svc-select'} {...props} />;
 }
 
 /**

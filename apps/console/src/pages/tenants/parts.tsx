@@ -1,7 +1,7 @@
 import { Alert, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
-import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explain } from '../../components/ErrorNotice';
 import { problemsByField } from '../../lib/api-errors';
@@ -12,6 +12,7 @@ import {
 } from '../../lib/tenants';
 import { certificateState, type CertificateState } from '../firm/firm-profile';
 import './tenants.css';
+import { NativeSelect as BaseSelect, type NativeSelectProps } from '../../components/NativeSelect';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -75,34 +76,9 @@ export function CertificateTags({ list, today }: { list: readonly Cert[]; today:
   );
 }
 
-/** A native <select>, so that the field is a real form control with its name. */
-export function NativeSelect({
-  options,
-  placeholder,
-  placeholderSelectable,
-  value,
-  onChange,
-  ...rest
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  options: readonly { value: string; label: string }[];
-  /** The empty choice: disabled in a form (a value is required), "all" in a filter. */
-  placeholder: string;
-  placeholderSelectable?: boolean;
-  value?: string | null;
-  onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
-}) {
-  return (
-    <select className="tn-select" value={value ?? ''} onChange={onChange} {...rest}>
-      <option value="" disabled={!placeholderSelectable}>
-        {placeholder}
-      </option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
+/** The console's native select, styled for this area. */
+export function NativeSelect({ className, ...props }: NativeSelectProps) {
+  return <BaseSelect className={className ? `tn-select ${className}` : 'tn-select'} {...props} />;
 }
 
 /**
