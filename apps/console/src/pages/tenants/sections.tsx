@@ -1,5 +1,16 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificationKind, ProjectStage, TenantsDetailQuery } from '../../gql/graphql';
@@ -16,6 +27,38 @@ import {
   ToneTag,
   type Tone,
 } from './parts';
+
+/**
+ * A section's table: one row per record, scrolled sideways on a narrow screen, a word when
+ * there is nothing, and pages only when the list is longer than `pageSize`.
+ */
+function SectionTable<T extends { id: string }>({
+  rows,
+  empty,
+  pageSize,
+  columns,
+}: {
+  rows: readonly T[];
+  empty: string;
+  pageSize?: number;
+  columns: TableColumnsType<T>;
+}) {
+  return (
+    <Table<T>
+      rowKey="id"
+      size="middle"
+      dataSource={[...rows]}
+      pagination={
+        pageSize !== undefined && rows.length > pageSize
+          ? { pageSize, showSizeChanger: false }
+          : false
+      }
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <span className="tn-muted">{empty}</span> }}
+      columns={columns}
+    />
+  );
+}
 
 type Detail = NonNullable<TenantsDetailQuery['tenant']>;
 type Certificate = NonNullable<Detail['certifications']>[number];
@@ -86,13 +129,9 @@ export function CertificatesSection({
       title={t('certificates.title')}
       action={mayAdd && <Button onClick={() => setAdding(true)}>{t('certificates.add')}</Button>}
     >
-      <Table<Certificate>
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        dataSource={[...list]}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="tn-muted">{t('certificates.empty')}</span> }}
+      <SectionTable<Certificate>
+        rows={list}
+        empty={t('certificates.empty')}
         columns={[
           {
             key: 'kind',
@@ -281,13 +320,9 @@ export function ProjectsSection({
       title={t('projects.title')}
       action={mayAdd && <Button onClick={() => setAdding(true)}>{t('projects.add')}</Button>}
     >
-      <Table<Project>
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        dataSource={[...list]}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="tn-muted">{t('projects.empty')}</span> }}
+      <SectionTable<Project>
+        rows={list}
+        empty={t('projects.empty')}
         columns={[
           { key: 'name', title: t('projects.name'), dataIndex: 'name' },
           {
@@ -430,13 +465,9 @@ export function LeasesSection({ list, today }: { list: readonly Lease[]; today: 
   const { t } = useTranslation('tenants');
   return (
     <Section id="leases" title={t('leases.title')}>
-      <Table<Lease>
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        dataSource={[...list]}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="tn-muted">{t('leases.empty')}</span> }}
+      <SectionTable<Lease>
+        rows={list}
+        empty={t('leases.empty')}
         columns={[
           {
             key: 'unit',
@@ -479,13 +510,10 @@ export function ReportsSection({ list }: { list: readonly Report[] }) {
   const rows = [...list].reverse();
   return (
     <Section id="reports" title={t('reports.title')} intro={t('reports.intro')}>
-      <Table<Report>
-        rowKey="id"
-        size="middle"
-        dataSource={rows}
-        pagination={rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="tn-muted">{t('reports.empty')}</span> }}
+      <SectionTable<Report>
+        rows={rows}
+        pageSize={12}
+        empty={t('reports.empty')}
         columns={[
           { key: 'period', title: t('reports.period'), dataIndex: 'period' },
           {
@@ -537,13 +565,10 @@ export function BenefitsSection({ list }: { list: readonly Application[] }) {
   const { t } = useTranslation('tenants');
   return (
     <Section id="benefits" title={t('benefits.title')}>
-      <Table<Application>
-        rowKey="id"
-        size="middle"
-        dataSource={[...list]}
-        pagination={list.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="tn-muted">{t('benefits.empty')}</span> }}
+      <SectionTable<Application>
+        rows={list}
+        pageSize={10}
+        empty={t('benefits.empty')}
         columns={[
           { key: 'policy', title: t('benefits.policy'), render: (_, a) => a.policy.title },
           {
@@ -591,13 +616,10 @@ export function RequestsSection({ list }: { list: readonly Request[] }) {
   const { t } = useTranslation('tenants');
   return (
     <Section id="requests" title={t('requests.title')}>
-      <Table<Request>
-        rowKey="id"
-        size="middle"
-        dataSource={[...list]}
-        pagination={list.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="tn-muted">{t('requests.empty')}</span> }}
+      <SectionTable<Request>
+        rows={list}
+        pageSize={10}
+        empty={t('requests.empty')}
         columns={[
           { key: 'title', title: t('requests.subject'), dataIndex: 'title' },
           {
