@@ -24,6 +24,7 @@ definePolicy('Policy', {
         'kind',
         'maxAmountPerTenant',
         'remaining',
+        'rentRelief',
         'title',
         'validFrom',
         'validTo',
@@ -41,6 +42,14 @@ definePolicy('EligibilityRule', {
       readers: ALL_ROLES,
     },
   ],
+});
+definePolicy('RentRelief', {
+  rows: reaching(ALL_ROLES, EVERY_ROW),
+  fields: [{ group: 'relief', fields: ['maxArea', 'maxRatePerSqm', 'steps'], readers: ALL_ROLES }],
+});
+definePolicy('RentReliefStep', {
+  rows: reaching(ALL_ROLES, EVERY_ROW),
+  fields: [{ group: 'relief', fields: ['fromMonth', 'share', 'toMonth'], readers: ALL_ROLES }],
 });
 
 const APPLICATION_READERS = [...COMMITTEE_ROLES, Role.TENANT_ADMIN];

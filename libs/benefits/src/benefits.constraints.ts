@@ -41,6 +41,11 @@ registerConstraints<{ code?: string }>({
     field: 'minMonthsResident',
     message: 'must be 0 to 1200',
   },
+  policies_rent_relief_kind_check: {
+    code: 'BAD_USER_INPUT',
+    field: 'rentRelief',
+    message: 'is only for RENT_SUBSIDY policies',
+  },
   policies_kind_check: INTERNAL.enumColumn,
   policies_zone_kinds_check: INTERNAL.enumColumn,
   policies_industry_chains_check: INTERNAL.enumColumn,

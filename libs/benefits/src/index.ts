@@ -7,6 +7,7 @@ export { PoliciesService } from './policies/policies.service.js';
 export { BenefitApplicationsService } from './applications/benefit-applications.service.js';
 export { Policy } from './policies/policy.entity.js';
 export { PolicyKind } from './policies/policy-kind.enum.js';
+export { parseRentRelief, type RentReliefSpec } from './policies/rent-relief.js';
 export { BenefitApplication } from './applications/benefit-application.entity.js';
 export { BenefitStatus } from './applications/benefit-status.enum.js';
 export {

@@ -4,6 +4,7 @@ import { IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'c
 import { DateScalar, DecimalScalar, IsMoney } from '@jcv/shared';
 import { PolicyKind } from './policy-kind.enum.js';
 import { EligibilityRuleInput } from './eligibility-rule.type.js';
+import { RentReliefInput } from './rent-relief.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,6 +25,15 @@ export class CreatePolicyInput {
   @Field(() => PolicyKind)
   @IsEnum(PolicyKind, { message: 'kind must be a policy kind' })
   kind: PolicyKind;
+
+  @Field(() => RentReliefInput, {
+    nullable: true,
+    description: 'Only for RENT_SUBSIDY; left out: the policy relieves no rent on bills.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RentReliefInput)
+  rentRelief?: RentReliefInput | null;
 
   @Field()
   @IsString()

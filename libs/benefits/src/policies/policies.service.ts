@@ -19,6 +19,7 @@ import { Policy } from './policy.entity.js';
 import type { EligibilityRule } from './eligibility-rule.type.js';
 import type { CreatePolicyInput } from './create-policy.input.js';
 import type { UpdatePolicyInput } from './update-policy.input.js';
+import { checkRentRelief } from './rent-relief.js';
 
 /** An empty list sets no condition, the same as none: both are stored as null. */
 const listOrNull = <T>(list: T[] | null | undefined): T[] | null =>
@@ -71,6 +72,7 @@ export class PoliciesService {
     for (const field of ['title', 'basis'] as const) {
       if (!input[field].trim()) throw new BadInputError(field, 'must not be blank');
     }
+    const rentRelief = checkRentRelief(input.kind, input.rentRelief);
     const rule = input.eligibility;
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -79,6 +81,7 @@ export class PoliciesService {
           code: input.code,
           title: input.title.trim(),
           kind: input.kind,
+          rentRelief,
           basis: input.basis.trim(),
           maxAmountPerTenant: input.maxAmountPerTenant ?? null,
           budget: input.budget,

@@ -4,6 +4,7 @@ import { DateScalar, DecimalScalar } from '@jcv/shared';
 import type { ZoneKind } from '@jcv/park';
 import type { CertificationKind, IndustryChain } from '@jcv/tenants';
 import { PolicyKind } from './policy-kind.enum.js';
+import { RentRelief, type RentReliefSpec } from './rent-relief.js';
 
 /** A benefit the park grants under a document, within a budget. */
 @ObjectType()
@@ -24,6 +25,13 @@ export class Policy {
   @Field(() => PolicyKind)
   @Column({ type: 'text' })
   kind: PolicyKind;
+
+  @Field(() => RentRelief, {
+    nullable: true,
+    description: 'Set for RENT_SUBSIDY policies that relieve rent on bills.',
+  })
+  @Column({ name: 'rent_relief', type: 'jsonb', nullable: true })
+  rentRelief: RentReliefSpec | null;
 
   @Field({ description: 'The document that grants it.' })
   @Column()

@@ -9,6 +9,7 @@ import { Accounts1764000700000 } from './1764000700000-accounts.js';
 import { IdempotencyKeys1764000700100 } from './1764000700100-idempotency-keys.js';
 import { TenantFoundedOn1764000800000 } from './1764000800000-tenant-founded-on.js';
 import { PropertyFee1764000800100 } from './1764000800100-property-fee.js';
+import { Billing1764000900000 } from './1764000900000-billing.js';
 
 /**
  * Every migration, in the order they landed. A landed migration is never edited: add a new one
@@ -28,4 +29,5 @@ export const migrations = [
   IdempotencyKeys1764000700100,
   TenantFoundedOn1764000800000,
   PropertyFee1764000800100,
+  Billing1764000900000,
 ];

@@ -16,6 +16,11 @@ const LANDED = [
   'MilestoneCountingIndexes1764000400100',
   'Benefits1764000500000',
   'ServiceDesk1764000600000',
+  'Accounts1764000700000',
+  'IdempotencyKeys1764000700100',
+  'TenantFoundedOn1764000800000',
+  'PropertyFee1764000800100',
+  'Billing1764000900000',
 ];
 
 const timestampOf = (name: string) => Number(/(\d{13})$/.exec(name)?.[1]);
