@@ -13,6 +13,7 @@ import { SpaceModule } from '@jcv/space';
 import { ReportingModule } from '@jcv/reporting';
 import { BenefitsModule } from '@jcv/benefits';
 import { ServiceDeskModule } from '@jcv/service-desk';
+import { BillingModule } from '@jcv/billing';
 import { createValidationPipe } from '@jcv/shared';
 import { InProcessJobs } from '@jcv/jobs';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -39,6 +40,7 @@ export class AppModule {
         ReportingModule,
         BenefitsModule,
         ServiceDeskModule,
+        BillingModule,
         MilestonesModule,
         SeedModule,
         // Development only (the configuration refuses SEED_DEMO in production); the production

@@ -81,4 +81,13 @@ describe('loadConfig', () => {
         .workerInProcess,
     ).toBe(true);
   });
+
+  it('reads BILL_DUE_DAY as a day from 1 to 28, the 15th by default', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).billDueDay).toBe(15);
+    expect(loadConfig({ DATA_DIR: 'memory://', BILL_DUE_DAY: '28' }).billDueDay).toBe(28);
+    for (const raw of ['0', '29', '10.5', 'soon'])
+      expect(() => loadConfig({ DATA_DIR: 'memory://', BILL_DUE_DAY: raw })).toThrow(
+        `BILL_DUE_DAY must be a whole number from 1 to 28, got "${raw}"`,
+      );
+  });
 });

@@ -40,6 +40,8 @@ export interface AppConfig {
   workerInProcess: boolean;
   /** Hour of the day (0–23, Asia/Shanghai) of the scheduled jobs' daily run. */
   workerRunHour: number;
+  /** Day of its month (1–28) by which a rent bill is due (BILL_DUE_DAY). */
+  billDueDay: number;
 }
 
 export class ConfigError extends Error {
@@ -173,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems,
     ),
     workerRunHour: int('WORKER_RUN_HOUR', env.WORKER_RUN_HOUR, 23, 0, 23, problems),
+    billDueDay: int('BILL_DUE_DAY', env.BILL_DUE_DAY, 15, 1, 28, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);

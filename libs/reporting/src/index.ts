@@ -21,6 +21,7 @@ export {
   type ImportPhase,
 } from './spreadsheets/report-import.service.js';
 export { EXPORT_READS, ReportExportService } from './spreadsheets/report-export.service.js';
+export { ReportFileExport } from './spreadsheets/spreadsheets.args.js';
 export { addMonths, periodsBetween } from './periods.js';
 export { ReportingCliModule } from './cli/reporting-cli.module.js';
 export { importReportsCommand } from './cli/import-command.js';

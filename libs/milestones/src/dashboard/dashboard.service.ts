@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BenefitsService } from '@jcv/benefits';
+import { billingFigures } from '@jcv/billing';
 import { ParkService } from '@jcv/park';
 import { OverdueService } from '@jcv/reporting';
 import { ServiceRequestsService } from '@jcv/service-desk';
@@ -43,19 +44,27 @@ export class DashboardService {
     const day = asOf ?? todayInShanghai();
     const w = countingWindow(year, day);
     const e = dashboardDay(year, day);
-    const [evaluated, tenants, occupancy, overdueReports, openServiceRequests, benefitsGranted] =
-      await Promise.all([
-        this.progress
-          .targetsOf(year, zoneId)
-          .then((targets) =>
-            this.progress.evaluateYear(year, targets, day, { outputMonthsOf: [zoneId] }),
-          ),
-        this.tenantCounts(zoneId, e, w),
-        this.occupancy.occupancy(zoneId, e),
-        this.overdue.overdueCount(zoneId, e),
-        this.serviceRequests.openInZone(zoneId, e),
-        w ? this.benefits.grantedInZone(zoneId, w.from, w.to) : Promise.resolve('0'),
-      ]);
+    const [
+      evaluated,
+      tenants,
+      occupancy,
+      overdueReports,
+      openServiceRequests,
+      benefitsGranted,
+      bills,
+    ] = await Promise.all([
+      this.progress
+        .targetsOf(year, zoneId)
+        .then((targets) =>
+          this.progress.evaluateYear(year, targets, day, { outputMonthsOf: [zoneId] }),
+        ),
+      this.tenantCounts(zoneId, e, w),
+      this.occupancy.occupancy(zoneId, e),
+      this.overdue.overdueCount(zoneId, e),
+      this.serviceRequests.openInZone(zoneId, e),
+      w ? this.benefits.grantedInZone(zoneId, w.from, w.to) : Promise.resolve('0'),
+      billingFigures(this.dataSource.manager, zoneId, year, e),
+    ]);
     const output = evaluated.tally.outputOf(zoneId);
     return Object.assign(new ZoneDashboard(), {
       zone,
@@ -69,6 +78,7 @@ export class DashboardService {
       overdueReports,
       openServiceRequests,
       benefitsGranted,
+      ...bills,
     });
   }
 

@@ -57,4 +57,21 @@ export class ZoneDashboard {
       "Amounts approved or disbursed to the zone's tenants, decided in the year up to asOf.",
   })
   benefitsGranted: string;
+
+  @Field(() => DecimalScalar, {
+    description:
+      "Rent and property fees billed to the zone's tenants for months of Y up to asOf's month, before relief.",
+  })
+  billed: string;
+
+  @Field(() => DecimalScalar, { description: 'Rent relief applied on those bills.' })
+  rentRelieved: string;
+
+  @Field(() => DecimalScalar, { description: 'Payments received on those bills up to asOf.' })
+  collected: string;
+
+  @Field(() => Int, {
+    description: "Bills of the zone's tenants past their due date and not fully paid on asOf.",
+  })
+  overdueBills: number;
 }

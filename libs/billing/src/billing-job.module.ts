@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@jcv/audit';
+import { BillLine } from './bills/bill-line.entity.js';
+import { BillRun } from './bills/bill-run.entity.js';
+import { Bill } from './bills/bill.entity.js';
+import { BillsService } from './bills/bills.service.js';
+import { Payment } from './payments/payment.entity.js';
+import { RentReliefTotal } from './relief/rent-relief-total.entity.js';
+// Declares the bills' constraints to the error mapping.
+import './billing.constraints.js';
+
+/**
+ * What issuing bills needs, and nothing more: the bills' tables and the audit trail (the
+ * configuration comes from the app's root). The worker and the command line boot this alone;
+ * BillingModule builds the GraphQL side on it.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Bill, BillLine, Payment, BillRun, RentReliefTotal]),
+    AuditModule,
+  ],
+  providers: [BillsService],
+  exports: [BillsService, TypeOrmModule],
+})
+export class BillingJobModule {}
