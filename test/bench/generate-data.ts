@@ -60,6 +60,21 @@ const COLUMN_TYPES: Record<string, string> = {
   area: 'numeric',
   monthly_rent_per_sqm: 'numeric',
   monthly_rent: 'numeric',
+  property_fee_per_sqm: 'numeric',
+  policy_id: 'uuid',
+  requested_amount: 'numeric',
+  granted_amount: 'numeric',
+  decided_at: 'timestamptz',
+};
+
+/** The rent relief of the data set's RENT_SUBSIDY policy (Wuhan's 武昌区 rule). */
+export const BENCH_RENT_RELIEF = {
+  steps: [
+    { fromMonth: 1, toMonth: 12, share: '1' },
+    { fromMonth: 13, toMonth: 36, share: '0.5' },
+  ],
+  maxRatePerSqm: '80.00',
+  maxArea: '1000.00',
 };
 
 /** Multi-row insert through unnest: one statement per few thousand rows. */
@@ -116,6 +131,9 @@ export async function generate(
   });
   await client.connect();
   const rand = prng(seed);
+  // Bills' data (property fees, second leases, rent-relief grants) come from a generator of their
+  // own, so that everything else is the same as before they were added.
+  const billRand = prng(seed + 0x5eed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const windowStart = monthStart(LAST_MONTH, scale.months - 1);
 
@@ -260,6 +278,7 @@ export async function generate(
     zone_id: [] as string[],
     code: [] as string[],
     name: [] as string[],
+    property_fee_per_sqm: [] as string[],
   };
   const u = {
     id: [] as string[],
@@ -271,6 +290,8 @@ export async function generate(
     monthly_rent_per_sqm: [] as string[],
   };
   const unitOfTenant: string[] = [];
+  /** Second leases: a firm's index and the unit (its index in u) it also leases. */
+  const extraUnits: { tenant: number; unit: number }[] = [];
   const perZone = new Map<string, number[]>();
   t.zone_id.forEach((z, i) => perZone.set(z, [...(perZone.get(z) ?? []), i]));
   zones.id.forEach((zoneId, zi) => {
@@ -285,6 +306,10 @@ export async function generate(
         b.zone_id.push(zoneId);
         b.code.push(`B${Math.floor(k / 20) + 1}`);
         b.name.push(`${zones.name[zi]} ${Math.floor(k / 20) + 1} 号楼`);
+        // A fifth of the buildings charge no property fee.
+        b.property_fee_per_sqm.push(
+          billRand() < 0.2 ? '0.00' : (2 + Math.floor(billRand() * 600) / 100).toFixed(2),
+        );
       }
       const unitId = uuidFrom(rand);
       u.id.push(unitId);
@@ -296,6 +321,28 @@ export async function generate(
       u.monthly_rent_per_sqm.push((20 + Math.floor(rand() * 4000) / 100).toFixed(2));
       if (k < tenantsHere.length) unitOfTenant[tenantsHere[k]] = unitId;
     }
+    // A sixth of the zone's resident firms lease a second unit, in buildings of their own.
+    const second = tenantsHere.filter(
+      (i) => !t.exited_on[i] && t.kind[i] === 'FIRM' && billRand() < 1 / 6,
+    );
+    second.forEach((i, k) => {
+      if (k % 20 === 0) {
+        buildingId = uuidFrom(billRand);
+        b.id.push(buildingId);
+        b.zone_id.push(zoneId);
+        b.code.push(`S${Math.floor(k / 20) + 1}`);
+        b.name.push(`${zones.name[zi]} ${Math.floor(k / 20) + 1} 号附楼`);
+        b.property_fee_per_sqm.push((1 + Math.floor(billRand() * 500) / 100).toFixed(2));
+      }
+      u.id.push(uuidFrom(billRand));
+      u.building_id.push(buildingId);
+      u.code.push(`S${k + 1}`);
+      u.floor.push((1 + (k % 20) / 4) | 0);
+      u.kind.push(UNIT_KINDS[Math.floor(billRand() * UNIT_KINDS.length)]);
+      u.area.push((20 + Math.floor(billRand() * 150000) / 100).toFixed(2));
+      u.monthly_rent_per_sqm.push((20 + Math.floor(billRand() * 8000) / 100).toFixed(2));
+      extraUnits.push({ tenant: i, unit: u.id.length - 1 });
+    });
   });
   await insert(client, 'buildings', b, done);
   await insert(client, 'units', u, done);
@@ -313,7 +360,56 @@ export async function generate(
     l.end_date.push(t.exited_on[i] ?? addDays(t.entered_on[i], 10 * 365));
     l.monthly_rent.push((2000 + Math.floor(rand() * 2000000) / 100).toFixed(2));
   }
+  // Second leases: from a day between the firm's entry and LAST_MONTH to the end of its first
+  // lease, at the unit's list rent (some units are larger than 1,000 m², past maxArea).
+  for (const { tenant: i, unit } of extraUnits) {
+    const span = Math.max(
+      1,
+      (Date.parse(`${LAST_MONTH}-28`) - Date.parse(t.entered_on[i])) / 86_400_000,
+    );
+    l.unit_id.push(u.id[unit]);
+    l.tenant_id.push(t.id[i]);
+    l.start_date.push(addDays(t.entered_on[i], Math.floor(billRand() * span)));
+    l.end_date.push(l.end_date[i]);
+    l.monthly_rent.push((Number(u.area[unit]) * Number(u.monthly_rent_per_sqm[unit])).toFixed(2));
+  }
   await insert(client, 'leases', l, done);
+
+  // Rent relief: one RENT_SUBSIDY policy with the 武昌区 rule, granted (APPROVED) to half of the
+  // resident firms in their first three years on LAST_MONTH and to a few older ones (who get
+  // nothing more: their steps are over).
+  step('grants');
+  const [policy] = (
+    await client.query(
+      `INSERT INTO policies (code, title, kind, basis, budget, valid_from, rent_relief)
+       VALUES ('BENCH-RENT-RELIEF', '房租减免（基准）', 'RENT_SUBSIDY', '武昌区 rule', 90000000000,
+               '2020-01-01', $1::jsonb) RETURNING id`,
+      [JSON.stringify(BENCH_RENT_RELIEF)],
+    )
+  ).rows;
+  const recent = monthStart(LAST_MONTH, 35);
+  const g = {
+    policy_id: [] as string[],
+    tenant_id: [] as string[],
+    requested_amount: [] as string[],
+    granted_amount: [] as string[],
+    justification: [] as string[],
+    status: [] as string[],
+    decided_at: [] as string[],
+  };
+  for (let i = 0; i < scale.tenants; i++) {
+    if (t.exited_on[i] || t.kind[i] !== 'FIRM') continue;
+    if (billRand() >= (t.entered_on[i] >= recent ? 0.5 : 0.02)) continue;
+    const granted = (20000 + Math.floor(billRand() * 18000000) / 100).toFixed(2);
+    g.policy_id.push(policy.id);
+    g.tenant_id.push(t.id[i]);
+    g.requested_amount.push(granted);
+    g.granted_amount.push(granted);
+    g.justification.push('房租减免申请');
+    g.status.push('APPROVED');
+    g.decided_at.push(`${addDays(t.entered_on[i], 20)}T02:00:00Z`);
+  }
+  await insert(client, 'benefit_applications', g, done);
 
   // Monthly reports of every resident month in the window, set-based in the database, a slice
   // of tenants at a time so the progress bar moves. Figures come from a hash of the seed, the

@@ -1,7 +1,8 @@
 // npm run bench -- --scale S|M|L [--duration 20] [--warmup 5] [--runs 3] [--connections 16]
 // Starts the product (T5, production mode) and the floor (T1, node:http + pg), drives Q1–Q5 of
 // docs/PERFORMANCE.md against each in turn from this process, and prints one table with the
-// ratios T5/T1. Needs DATABASE_URL; generates the scale's data set first when it is missing.
+// ratios T5/T1; then times Q6, a month's issueBills over the whole data set, run twice.
+// Needs DATABASE_URL; generates the scale's data set first when it is missing.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -14,6 +15,7 @@ import {
   BENCH_JWT_SECRET,
   BENCH_PASSWORD,
   databaseUrl,
+  LAST_MONTH,
   parseArgs,
   scaleOf,
   schemaOf,
@@ -24,6 +26,8 @@ const COUNTING_PORT = 3912;
 const FLOOR_PORT = 3913;
 const YEAR = 2026;
 const AS_OF = '2026-10-31';
+/** The month Q6 bills: the data set's last month. */
+const BILL_PERIOD = LAST_MONTH;
 
 interface Measure {
   rps: number;
@@ -441,6 +445,50 @@ async function main() {
       }
     }
 
+    // Q6: issueBills for BILL_PERIOD, twice, through the statement-counting product. The first
+    // run bills every firm with a lease in the month; the second must make nothing. Bills of an
+    // earlier benchmark run are removed first, with the relief they drew (the audit rows stay).
+    const q6: {
+      run: string;
+      issued: number;
+      existing: number;
+      total: string;
+      seconds: number;
+      statements: number;
+    }[] = [];
+    let q6Rss = 0;
+    if (!only || only.includes('Q6')) {
+      const reset = new pg.Client({
+        connectionString: url,
+        options: `-c search_path=${schema},public`,
+      });
+      await reset.connect();
+      await reset.query(
+        `DELETE FROM payments; DELETE FROM bill_lines; DELETE FROM bills; DELETE FROM bill_runs;
+         DELETE FROM rent_relief_totals`,
+      );
+      await reset.end();
+      const q6Sampler = setInterval(() => (q6Rss = Math.max(q6Rss, rssOf(counting.pid!))), 100);
+      for (const run of ['first', 'second']) {
+        const started = performance.now();
+        const res = await gql(
+          COUNTING_PORT,
+          `mutation($p: YearMonth!) { issueBills(period: $p) { period issued existing total } }`,
+          { p: BILL_PERIOD },
+          countingAdmin,
+        );
+        const seconds = (performance.now() - started) / 1000;
+        if (res.body.errors)
+          throw new Error(`Q6 fails on the product: ${JSON.stringify(res.body.errors)}`);
+        const r = res.body.data.issueBills;
+        if (run === 'second' && r.issued !== 0)
+          throw new Error(`Q6: the second run made ${r.issued} bills, it must make none`);
+        q6.push({ run, ...r, seconds, statements: res.statements });
+      }
+      clearInterval(q6Sampler);
+      console.log(`Q6 done (issueBills ${BILL_PERIOD}, twice)`);
+    }
+
     product.kill('SIGTERM');
     counting.kill('SIGTERM');
     floor.kill('SIGTERM');
@@ -471,7 +519,19 @@ async function main() {
         `Q5 ${tier}: ${rounds} rounds of 20 allocations of one unit: ${s.wins} won, ${s.conflicts} CONFLICT, ${s.errors} errors; p99 ${percentile(lat, 99).toFixed(1)} ms`,
       );
     }
-    console.log(`\nproduct peak resident memory under load: ${peakRss.toFixed(0)} MB`);
+    if (q6.length) {
+      console.log(`\nQ6 issueBills(${BILL_PERIOD}) over the whole data set, as ADMIN:\n`);
+      const h6 = ['query', 'run', 'bills issued', 'existing', 'total', 'seconds', 'SQL/req'];
+      console.log(`| ${h6.join(' | ')} |`);
+      console.log(`|${h6.map(() => '---').join('|')}|`);
+      for (const r of q6) {
+        console.log(
+          `| Q6 | ${r.run} | ${r.issued} | ${r.existing} | ${r.total} | ${r.seconds.toFixed(2)} | ${r.statements} |`,
+        );
+      }
+    }
+    if (q6.length) console.log(`\nproduct peak resident memory during Q6: ${q6Rss.toFixed(0)} MB`);
+    if (peakRss) console.log(`product peak resident memory under load: ${peakRss.toFixed(0)} MB`);
   }
 }
 

@@ -3,6 +3,7 @@ import { Global, type INestApplicationContext, Module, type Type } from '@nestjs
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@jcv/audit';
 import { BenefitsModule } from '@jcv/benefits';
+import { BillingModule, BillsService } from '@jcv/billing';
 import { IdentityModule } from '@jcv/identity';
 import { InProcessJobs, JOB_CLOCK } from '@jcv/jobs';
 import {
@@ -215,6 +216,8 @@ describe('the worker', () => {
     const worker = await createWorker(testConfig(db.env));
     try {
       expect(worker.get(SnapshotJobService)).toBeInstanceOf(SnapshotJobService);
+      expect(worker.get(BillsService)).toBeInstanceOf(BillsService);
+      // The bills' audit rows need the audit lib; none of the libs' GraphQL-facing modules come.
       for (const module of [
         MilestonesModule,
         IdentityModule,
@@ -223,7 +226,7 @@ describe('the worker', () => {
         ReportingModule,
         BenefitsModule,
         ServiceDeskModule,
-        AuditModule,
+        BillingModule,
       ]) {
         expect(() => worker.select(module)).toThrow();
       }
@@ -263,6 +266,106 @@ describe('the worker', () => {
       expect(await worker.get(DataSource).query(SNAPSHOT_DAYS)).toEqual([
         { day: '2026-03-02', n: 5 },
       ]);
+    } finally {
+      await worker.close();
+      await db.drop();
+    }
+  });
+});
+
+const BILLS_BY_PERIOD = `SELECT period, count(*)::int AS n FROM bills GROUP BY period ORDER BY period`;
+const BILL_RUNS = `SELECT period, issued, existing FROM bill_runs ORDER BY period`;
+
+/** Two firms of the seeded park: one leasing since January 2026, one from 10 May 2026. */
+async function leasingFirms(worker: INestApplicationContext): Promise<void> {
+  await seedTargets(worker);
+  const db = worker.get(DataSource);
+  const [zone] = await db.query(`SELECT id FROM zones WHERE code = 'STARTUP'`);
+  const [building] = await db.query(
+    `INSERT INTO buildings (zone_id, code, name, property_fee_per_sqm)
+     VALUES ($1, 'WB1', '账单楼', 2.50) RETURNING id`,
+    [zone.id],
+  );
+  for (const [name, start, code] of [
+    ['Early lessee', '2026-01-01', 'U1'],
+    ['May lessee', '2026-05-10', 'U2'],
+  ]) {
+    const [tenant] = await db.query(
+      `INSERT INTO tenants (name, kind, zone_id, industry_chain, is_tech_firm, entered_on, status)
+       VALUES ($1, 'TEAM', $2, 'AI_PLUS', true, $3, 'RESIDENT') RETURNING id`,
+      [name, zone.id, start],
+    );
+    const [unit] = await db.query(
+      `INSERT INTO units (building_id, code, floor, kind, area, monthly_rent_per_sqm)
+       VALUES ($1, $2, 1, 'OFFICE', 80, 40) RETURNING id`,
+      [building.id, code],
+    );
+    await db.query(
+      `INSERT INTO leases (unit_id, tenant_id, start_date, end_date, monthly_rent)
+       VALUES ($1, $2, $3, '2027-12-31', 3200)`,
+      [unit.id, tenant.id, start],
+    );
+  }
+}
+
+describe('the rent bills job in the worker', () => {
+  it('bills the month on the 1st once, then catches up on the months it missed, in order', async () => {
+    const db = await freshDatabase();
+    const worker = await createWorker(testConfig(db.env), undefined, [TargetsSeeding]);
+    try {
+      await leasingFirms(worker);
+      const ds = worker.get(DataSource);
+      await runWorker(worker, { once: true, date: '2026-03-01' });
+      expect(await ds.query(BILLS_BY_PERIOD)).toEqual([{ period: '2026-03', n: 1 }]);
+      // Again that day, and later in the month: nothing new.
+      await runWorker(worker, { once: true, date: '2026-03-01' });
+      await runWorker(worker, { once: true, date: '2026-03-20' });
+      expect(await ds.query(BILLS_BY_PERIOD)).toEqual([{ period: '2026-03', n: 1 }]);
+      expect(await ds.query(BILL_RUNS)).toEqual([{ period: '2026-03', issued: 1, existing: 0 }]);
+
+      // Down for April and May: the run of 1 June bills them first, then June.
+      await runWorker(worker, { once: true, date: '2026-06-01' });
+      expect(await ds.query(BILLS_BY_PERIOD)).toEqual([
+        { period: '2026-03', n: 1 },
+        { period: '2026-04', n: 1 },
+        { period: '2026-05', n: 2 },
+        { period: '2026-06', n: 2 },
+      ]);
+      expect(await ds.query(BILL_RUNS)).toEqual([
+        { period: '2026-03', issued: 1, existing: 0 },
+        { period: '2026-04', issued: 1, existing: 0 },
+        { period: '2026-05', issued: 2, existing: 0 },
+        { period: '2026-06', issued: 2, existing: 0 },
+      ]);
+      for (const b of await ds.query(`SELECT number, period FROM bills`))
+        expect(b.number).toMatch(new RegExp(`^JCV-${b.period}-[0-9]{6}$`));
+    } finally {
+      await worker.close();
+      await db.drop();
+    }
+  });
+
+  it('bills each firm once when two runs race', async () => {
+    const db = await freshDatabase();
+    const worker = await createWorker(testConfig(db.env), undefined, [TargetsSeeding]);
+    try {
+      await leasingFirms(worker);
+      const options = { once: true, date: '2026-06-01' };
+      await Promise.all([runWorker(worker, options), runWorker(worker, options)]);
+      const ds = worker.get(DataSource);
+      expect(await ds.query(BILLS_BY_PERIOD)).toEqual([{ period: '2026-06', n: 2 }]);
+      expect(
+        await ds.query(
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM bills GROUP BY tenant_id, period HAVING count(*) > 1) d`,
+        ),
+      ).toEqual([{ n: 0 }]);
+      // The run that came second either found the month billed, or billed nothing new in it.
+      const runs = await ds.query(BILL_RUNS);
+      expect(runs).toHaveLength(1);
+      expect([
+        { period: '2026-06', issued: 2, existing: 0 },
+        { period: '2026-06', issued: 0, existing: 2 },
+      ]).toContainEqual(runs[0]);
     } finally {
       await worker.close();
       await db.drop();

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { BillingJobModule, type BillRun, BillsService } from '@jcv/billing';
 import type { AppConfig } from '@jcv/config';
 import { MilestoneSnapshotJobModule, SnapshotJobService } from '@jcv/milestones';
 import type { ScheduledTask } from './scheduler.js';
@@ -34,15 +35,40 @@ export const milestoneSnapshots: ScheduledJob = {
   },
 };
 
+/**
+ * The month's rent bills. It runs every day, not only on the 1st: it bills each month after the
+ * latest one billed up to the day's month, in order, so a worker that was down catches up, and
+ * on every other day of a billed month it makes nothing. Two runs at once take turns on the
+ * bill runs' advisory lock, and one bill per firm and month is the database's unique key.
+ */
+export const rentBills: ScheduledJob = {
+  name: 'rent bills',
+  schedule: (config) => daily(config.workerRunHour),
+  async run(providers, day) {
+    return describeBillRuns(day, await providers(BillsService).catchUp(day));
+  },
+};
+
+/** What a catch-up did, for the log. */
+export function describeBillRuns(day: string, runs: readonly BillRun[]): string {
+  if (!runs.length) return `${day}: ${day.slice(0, 7)} is billed already, nothing to do`;
+  return runs
+    .map(
+      (r) =>
+        `${r.period}: ${r.issued} bill(s) issued (total ${r.total}), ${r.existing} already there`,
+    )
+    .join('; ');
+}
+
 /** Every scheduled job, in the order they are run by hand (`--once`). */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [milestoneSnapshots];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [milestoneSnapshots, rentBills];
 
 /**
  * The modules the jobs' services come from: all the worker boots besides the configuration and
  * the database (the API has them already). Each job's module holds what the job needs and no
  * more, so the worker does not build the GraphQL-facing graph of the libs.
  */
-export const JOB_MODULES: Type[] = [MilestoneSnapshotJobModule];
+export const JOB_MODULES: Type[] = [MilestoneSnapshotJobModule, BillingJobModule];
 
 /** The jobs as a scheduler runs them under a configuration. */
 export function scheduledTasks(

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Type } from '@nestjs/common';
+import { BillingJobModule, type BillRun, BillsService } from '@jcv/billing';
+import type { AppConfig } from '@jcv/config';
+import { MilestoneSnapshotJobModule } from '@jcv/milestones';
+import {
+  describeBillRuns,
+  JOB_MODULES,
+  milestoneSnapshots,
+  rentBills,
+  SCHEDULED_JOBS,
+  scheduledTasks,
+} from './jobs.js';
+import { runDue } from './schedules.js';
+
+const run = (period: string, issued: number, existing = 0, total = '0.00') =>
+  ({ period, issued, existing, total }) as BillRun;
+
+/** A provider lookup holding a BillsService whose catch-up answers from `months`. */
+function withBills(catchUp: (day: string) => BillRun[]) {
+  const days: string[] = [];
+  const service = {
+    catchUp: async (day: string) => {
+      days.push(day);
+      return catchUp(day);
+    },
+  };
+  const providers = <T>(type: Type<T>): T => {
+    if (type !== (BillsService as Type<unknown>)) throw new Error(`no provider ${type.name}`);
+    return service as unknown as T;
+  };
+  return { days, providers };
+}
+
+describe('the rent bills job', () => {
+  it('comes after the snapshots, and the worker boots the billing job module', () => {
+    expect(SCHEDULED_JOBS).toEqual([milestoneSnapshots, rentBills]);
+    expect(rentBills.name).toBe('rent bills');
+    expect(JOB_MODULES).toEqual([MilestoneSnapshotJobModule, BillingJobModule]);
+  });
+
+  it('runs every day at the worker hour, so a missed 1st is caught up the next day', () => {
+    const tasks = scheduledTasks({ workerRunHour: 6 } as AppConfig, () => {
+      throw new Error('not run');
+    });
+    const bills = tasks.find((t) => t.name === 'rent bills')!;
+    // 06:00 on 2 March and 06:00 on 17 March in Shanghai are both due.
+    expect(runDue(bills.schedule, new Date('2026-03-01T22:00:00Z'))).toBe(true);
+    expect(runDue(bills.schedule, new Date('2026-03-16T22:00:00Z'))).toBe(true);
+    expect(runDue(bills.schedule, new Date('2026-03-16T21:59:00Z'))).toBe(false);
+  });
+
+  it('catches up to the day and says what each month made', async () => {
+    const { days, providers } = withBills(() => [
+      run('2026-04', 12, 0, '48000.00'),
+      run('2026-05', 13, 1, '52000.50'),
+    ]);
+    expect(await rentBills.run(providers, '2026-05-01')).toBe(
+      '2026-04: 12 bill(s) issued (total 48000.00), 0 already there; ' +
+        '2026-05: 13 bill(s) issued (total 52000.50), 1 already there',
+    );
+    expect(days).toEqual(['2026-05-01']);
+  });
+
+  it('says so when the month is billed already', async () => {
+    const { providers } = withBills(() => []);
+    expect(await rentBills.run(providers, '2026-05-20')).toBe(
+      '2026-05-20: 2026-05 is billed already, nothing to do',
+    );
+    expect(describeBillRuns('2026-05-01', [run('2026-05', 0, 40)])).toBe(
+      '2026-05: 0 bill(s) issued (total 0.00), 40 already there',
+    );
+  });
+});
