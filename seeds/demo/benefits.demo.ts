@@ -14,9 +14,20 @@ import {
 import type { DemoContext } from './demo-context.js';
 
 // The demo's policies and applications. The scenario subsidy is the plan's own, task III(X):
-// up to 3 000 000 yuan per scenario on the open list, under 《吕梁市支持科技创新若干措施》.
-// Written through the policy and application services (budgets, caps and eligibility apply);
-// SQL only reads which firms apply.
+// up to 3 000 000 yuan per scenario on the open list, under 《吕梁市支持科技创新若干措施》, as
+// is the startup zone's rent relief, which firms holding a lease are granted first (their bills
+// draw on it: see the bills demo). Written through the policy and application services
+// (budgets, caps and eligibility apply); SQL only reads which firms apply.
+
+/** The rent relief of STARTUP_RENT, as the firms' bills apply it. */
+const RENT_RELIEF = {
+  steps: [
+    { fromMonth: 1, toMonth: 12, share: '1' },
+    { fromMonth: 13, toMonth: 36, share: '0.5' },
+  ],
+  maxRatePerSqm: '80.00',
+  maxArea: '1000.00',
+};
 
 const POLICIES = [
   {
@@ -34,12 +45,16 @@ const POLICIES = [
     code: 'STARTUP_RENT',
     title: '起步区房租补贴 Rent subsidy in the startup zone',
     kind: PolicyKind.RENT_SUBSIDY,
-    basis: '吕政办发〔2025〕10号 III(IV): 晋创谷·吕梁 "空间+服务+政策"',
+    basis:
+      '《吕梁市支持科技创新若干措施》; 吕政办发〔2025〕10号 III(IV): 晋创谷·吕梁 "空间+服务+政策"',
     budget: '2000000.00',
     maxAmountPerTenant: '60000.00',
     validFrom: '2025-06-01',
     validTo: '2027-12-31',
     eligibility: { zoneKinds: [ZoneKind.STARTUP], minMonthsResident: 3 },
+    // Relieved on the firm's monthly bills until the grant is used up: the whole rent in its
+    // first year in the park, half in the second and third, on at most 80 yuan/m² and 1 000 m².
+    rentRelief: RENT_RELIEF,
   },
   {
     code: 'HIGH_TECH_RD',
@@ -65,6 +80,8 @@ interface PlannedApplication {
   outcome: Outcome;
   /** A firm of this zone when one is eligible: the scenario trial area is in the expansion zone. */
   zone?: ZoneKind;
+  /** The eligible firm that entered last, rather than the first. */
+  latest?: boolean;
 }
 
 /** Per policy, the applications in order: requested amount, what became of it, and why. */
@@ -118,6 +135,17 @@ const APPLICATIONS: Record<string, PlannedApplication[]> = {
       why: '工位租金 workstation rent',
       outcome: { status: 'REJECTED', note: '工位已享受众创空间免租 already rent-free' },
     },
+    {
+      amount: '30000',
+      why: '办公用房租金 office rent',
+      outcome: { status: 'DISBURSED', granted: '20000', note: '按入驻首年租金核定' },
+    },
+    {
+      amount: '60000',
+      why: '新入驻企业办公用房 office rent of a newcomer',
+      outcome: { status: 'APPROVED' },
+      latest: true,
+    },
   ],
   HIGH_TECH_RD: [
     {
@@ -133,6 +161,16 @@ const APPLICATIONS: Record<string, PlannedApplication[]> = {
     },
   ],
 };
+
+/** Where in the eligible firms (in order) the application's firm is. */
+function pick(firms: { zone: ZoneKind; leased: boolean }[], a: PlannedApplication): number {
+  if (a.zone) return firms.findIndex((f) => f.zone === a.zone);
+  if (a.latest) {
+    const leased = firms.findLastIndex((f) => f.leased);
+    return leased >= 0 ? leased : firms.length - 1;
+  }
+  return 0;
+}
 
 @Injectable()
 export class BenefitsDemo {
@@ -151,12 +189,14 @@ export class BenefitsDemo {
 
     // The demo tenants come from the tenants demo; firms with an account of their own go first,
     // so that signing in as a firm shows applications.
-    const tenants: { id: string; zone: ZoneKind }[] = await this.dataSource.query(
-      `SELECT t.id, z.kind AS zone FROM tenants t JOIN zones z ON z.id = t.zone_id
+    const tenants: { id: string; zone: ZoneKind; leased: boolean }[] = await this.dataSource.query(
+      `SELECT t.id, z.kind AS zone,
+              EXISTS (SELECT 1 FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'TERMINATED') AS leased
+         FROM tenants t JOIN zones z ON z.id = t.zone_id
         ORDER BY EXISTS (SELECT 1 FROM users u WHERE u.tenant_id = t.id AND u.role = 'TENANT_ADMIN') DESC,
                  t.entered_on, t.name`,
     );
-    const eligible = new Map<string, { id: string; zone: ZoneKind }[]>(); // by policy code
+    const eligible = new Map<string, { id: string; zone: ZoneKind; leased: boolean }[]>(); // by policy code
     for (const t of tenants) {
       for (const p of await this.policies.eligible(ctx.admin, t.id, ctx.today)) {
         eligible.set(p.code, [...(eligible.get(p.code) ?? []), t]);
@@ -166,9 +206,14 @@ export class BenefitsDemo {
     let count = 0;
     for (const policy of created) {
       // A firm applies once per policy here; with fewer eligible firms, fewer applications.
-      const firms = [...(eligible.get(policy.code) ?? [])];
+      // Rent relief is drawn on bills, so for a rent subsidy the firms holding a lease go first.
+      const all = eligible.get(policy.code) ?? [];
+      const firms =
+        policy.kind === PolicyKind.RENT_SUBSIDY
+          ? [...all.filter((f) => f.leased), ...all.filter((f) => !f.leased)]
+          : [...all];
       for (const a of APPLICATIONS[policy.code]) {
-        const index = Math.max(0, a.zone ? firms.findIndex((f) => f.zone === a.zone) : 0);
+        const index = Math.max(0, pick(firms, a));
         const [firm] = firms.splice(index, 1);
         if (!firm) break;
         const applicant = await this.applicantFor(firm.id, ctx.admin);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BenefitsModule } from '@jcv/benefits';
+import { BillingModule } from '@jcv/billing';
 import { IdentityModule } from '@jcv/identity';
 import { MilestonesModule } from '@jcv/milestones';
 import { ParkModule } from '@jcv/park';
@@ -9,6 +10,7 @@ import { SpaceModule } from '@jcv/space';
 import { TenantsModule } from '@jcv/tenants';
 import { SeedModule } from '../../src/seed/seed.module.js';
 import { BenefitsDemo } from './benefits.demo.js';
+import { BillingDemo } from './billing.demo.js';
 import { DemoService } from './demo.service.js';
 import { MilestonesDemo } from './milestones.demo.js';
 import { ReportingDemo } from './reporting.demo.js';
@@ -30,6 +32,7 @@ import { TenantsSpaceDemo } from './tenants-space.demo.js';
     ReportingModule,
     BenefitsModule,
     ServiceDeskModule,
+    BillingModule,
   ],
   providers: [
     DemoService,
@@ -38,7 +41,15 @@ import { TenantsSpaceDemo } from './tenants-space.demo.js';
     MilestonesDemo,
     BenefitsDemo,
     ServiceDeskDemo,
+    BillingDemo,
   ],
-  exports: [TenantsSpaceDemo, ReportingDemo, MilestonesDemo, BenefitsDemo, ServiceDeskDemo],
+  exports: [
+    TenantsSpaceDemo,
+    ReportingDemo,
+    MilestonesDemo,
+    BenefitsDemo,
+    ServiceDeskDemo,
+    BillingDemo,
+  ],
 })
 export class DemoModule {}

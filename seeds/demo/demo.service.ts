@@ -10,13 +10,15 @@ import { ReportingDemo } from './reporting.demo.js';
 import { MilestonesDemo } from './milestones.demo.js';
 import { BenefitsDemo } from './benefits.demo.js';
 import { ServiceDeskDemo } from './service-desk.demo.js';
+import { BillingDemo } from './billing.demo.js';
 
 /**
  * The synthetic demo park of development, loaded into a database that had no users once the
  * product's seed has run. Each capability adds its part, in dependency order. Most of it goes
- * through the services the API uses, so it obeys their rules; two parts cannot: the output
- * reports are written in one bulk statement (ReportingDemo) and the service requests' history
- * is moved into the past (ServiceDeskDemo). Each file says what it writes and how.
+ * through the services the API uses, so it obeys their rules; three parts cannot: the output
+ * reports are written in one bulk statement (ReportingDemo), the service requests' history
+ * is moved into the past (ServiceDeskDemo) and the older payments of the rent bills are written
+ * in one statement (BillingDemo). Each file says what it writes and how.
  */
 @Injectable()
 export class DemoService implements OnApplicationBootstrap {
@@ -31,6 +33,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly milestones: MilestonesDemo,
     private readonly benefits: BenefitsDemo,
     private readonly serviceDesk: ServiceDeskDemo,
+    private readonly billing: BillingDemo,
   ) {}
 
   // DemoModule is imported by AppModule, whose own hooks (the in-process jobs) run after it:
@@ -54,6 +57,7 @@ export class DemoService implements OnApplicationBootstrap {
     await this.milestones.load(ctx);
     await this.benefits.load(ctx);
     await this.serviceDesk.load(ctx);
+    await this.billing.load(ctx);
     this.log.log('demo park loaded');
   }
 }

@@ -107,11 +107,22 @@ interface UnitPlan {
   area: [number, number];
   rate: string;
 }
-const BUILDINGS: { zone: ZoneKind; code: string; name: string; floors: UnitPlan[][] }[] = [
+/**
+ * The demo's buildings. propertyFeePerSqm is the monthly 物业费 per m² that bills charge on top of
+ * the rent; the 众创空间's workstations have it in their rent, so their bills show no fee line.
+ */
+const BUILDINGS: {
+  zone: ZoneKind;
+  code: string;
+  name: string;
+  propertyFeePerSqm: string;
+  floors: UnitPlan[][];
+}[] = [
   {
     zone: ZoneKind.STARTUP,
     code: 'A',
     name: '创业孵化大厦A座',
+    propertyFeePerSqm: '3.50',
     floors: Array.from({ length: 5 }, (_, f) => [
       { kind: UnitKind.OFFICE, count: 6, area: [80, 200], rate: '38.00' },
       { kind: UnitKind.LAB, count: f < 2 ? 2 : 1, area: [120, 260], rate: '52.00' },
@@ -121,6 +132,7 @@ const BUILDINGS: { zone: ZoneKind; code: string; name: string; floors: UnitPlan[
     zone: ZoneKind.STARTUP,
     code: 'B',
     name: '创业孵化大厦B座',
+    propertyFeePerSqm: '3.50',
     floors: Array.from({ length: 4 }, () => [
       { kind: UnitKind.OFFICE, count: 4, area: [60, 150], rate: '35.00' },
       { kind: UnitKind.LAB, count: 2, area: [150, 300], rate: '50.00' },
@@ -130,12 +142,14 @@ const BUILDINGS: { zone: ZoneKind; code: string; name: string; floors: UnitPlan[
     zone: ZoneKind.STARTUP,
     code: 'C',
     name: '众创空间',
+    propertyFeePerSqm: '0.00',
     floors: [[{ kind: UnitKind.WORKSTATION, count: 12, area: [8, 12], rate: '60.00' }]],
   },
   {
     zone: ZoneKind.EXPANSION,
     code: 'P1',
     name: '中试基地1号厂房',
+    propertyFeePerSqm: '5.00',
     floors: [
       [
         { kind: UnitKind.PILOT_LINE, count: 3, area: [800, 1600], rate: '30.00' },
@@ -147,6 +161,7 @@ const BUILDINGS: { zone: ZoneKind; code: string; name: string; floors: UnitPlan[
     zone: ZoneKind.EXPANSION,
     code: 'P2',
     name: '中试基地2号厂房',
+    propertyFeePerSqm: '5.00',
     floors: [
       [
         { kind: UnitKind.WORKSHOP, count: 4, area: [600, 1500], rate: '20.00' },
@@ -158,6 +173,7 @@ const BUILDINGS: { zone: ZoneKind; code: string; name: string; floors: UnitPlan[
     zone: ZoneKind.EXPANSION,
     code: 'W1',
     name: '仓储物流中心',
+    propertyFeePerSqm: '2.00',
     floors: [[{ kind: UnitKind.WAREHOUSE, count: 4, area: [400, 900], rate: '12.50' }]],
   },
 ];
@@ -259,6 +275,7 @@ export class TenantsSpaceDemo {
         zoneId: run.zoneId(b.zone),
         code: b.code,
         name: b.name,
+        propertyFeePerSqm: b.propertyFeePerSqm,
       });
       for (const [f, plans] of b.floors.entries()) {
         let n = 1;
