@@ -30,6 +30,9 @@ const TargetsPage = lazy(() => import('./pages/admin/TargetsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const CommitteeBillsPage = lazy(() => import('./pages/bills/CommitteeBillsPage'));
+const FirmBillsPage = lazy(() => import('./pages/bills/FirmBillsPage'));
+const BillPage = lazy(() => import('./pages/bills/BillPage'));
 
 function Home() {
   const state = useSession();
@@ -57,6 +60,11 @@ const SERVICE_DESK = {
   SERVICE_PROVIDER: AssignedRequestsPage,
   ADMIN: DeskBoardPage,
   SERVICE_DESK: DeskBoardPage,
+};
+const BILLS = {
+  ADMIN: CommitteeBillsPage,
+  SPACE_MANAGER: CommitteeBillsPage,
+  TENANT_ADMIN: FirmBillsPage,
 };
 const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
 const rolesOf = (pages: object) => Object.keys(pages) as Role[];
@@ -195,6 +203,22 @@ export function App() {
               element={
                 <RequireRole roles={SPACE}>
                   <SpaceApplicationsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/bills"
+              element={
+                <RequireRole roles={rolesOf(BILLS)}>
+                  <ByRole pages={BILLS} />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/bills/:id"
+              element={
+                <RequireRole roles={rolesOf(BILLS)}>
+                  <BillPage />
                 </RequireRole>
               }
             />

@@ -10,6 +10,7 @@ import { review } from './messages/review';
 import { policies } from './messages/policies';
 import { desk } from './messages/desk';
 import { admin } from './messages/admin';
+import { bills } from './messages/bills';
 
 /**
  * Every string the console shows, in 简体中文 (the default) and English, one namespace per area
@@ -27,6 +28,7 @@ export const NAMESPACES = {
   policies,
   desk,
   admin,
+  bills,
 } as const;
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];

@@ -20,6 +20,7 @@ export const common = {
       targets: '年度目标',
       users: '用户管理',
       audit: '操作日志',
+      bills: '账单',
       account: '我的账号',
     },
     login: {
@@ -86,6 +87,7 @@ export const common = {
       targets: 'Targets',
       users: 'Users',
       audit: 'Audit trail',
+      bills: 'Bills',
       account: 'My account',
     },
     login: {
