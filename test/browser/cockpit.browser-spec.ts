@@ -31,7 +31,17 @@ interface Dashboard {
   openServiceRequests: number;
   benefitsGranted: string;
   outputValueYtd: string;
+  billed: string;
+  rentRelieved: string;
+  collected: string;
+  overdueBills: number;
   occupancy: { rate: number; leasedArea: string; totalArea: string };
+}
+
+/** Money as the console writes it: thousands grouped, two decimals (the API's are exact). */
+function yuan(value: string): string {
+  const [int, frac = ''] = value.split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0').slice(0, 2)}`;
 }
 
 const ENGLISH: Record<string, string> = {
@@ -145,10 +155,12 @@ test.describe('the zone cockpit', () => {
     const scopes = await expectCardsMatch(page, gql, shownZones, view);
 
     // The zones' figures are their dashboards' values.
+    let billedSomewhere = false;
     for (const z of shownZones) {
       const { zoneDashboard: d } = await gql<{ zoneDashboard: Dashboard }>(
         `query($z: ID!, $y: Int!, $d: Date) { zoneDashboard(zoneId: $z, year: $y, asOf: $d) {
           residentTenants newTenants overdueReports openServiceRequests benefitsGranted outputValueYtd
+          billed rentRelieved collected overdueBills
           occupancy { rate leasedArea totalArea } } }`,
         { z: z.id, y: view.year, d: view.asOf },
       );
@@ -161,6 +173,10 @@ test.describe('the zone cockpit', () => {
         'openServiceRequests',
         'benefitsGranted',
         'outputValueYtd',
+        'billed',
+        'rentRelieved',
+        'collected',
+        'overdueBills',
       ]) {
         await expect(figure(field)).toHaveAttribute(
           'data-value',
@@ -175,7 +191,16 @@ test.describe('the zone cockpit', () => {
         'data-value',
         d.occupancy.leasedArea,
       );
+      // The rent bills' figures beside their exact values, in 元 as the other money figures.
+      for (const field of ['billed', 'rentRelieved', 'collected'] as const) {
+        await expect(figure(field)).toHaveText(yuan(d[field]));
+      }
+      await expect(figure('overdueBills')).toHaveText(String(d.overdueBills));
+      billedSomewhere ||= Number(d.billed) > 0;
     }
+    // The demo park bills its firms every month up to the last: some zone has rent billed this
+    // year, unless the year's first month is not over yet.
+    expect(billedSomewhere || view.asOf.slice(5, 7) === '01').toBe(true);
 
     // The charts are ECharts' SVG, each named for screen readers.
     await expect(page.locator('figure[data-chart="output"] [role="img"] svg')).toBeVisible();

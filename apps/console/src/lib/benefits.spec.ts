@@ -9,6 +9,8 @@ import {
   capLeft,
   grantedToFirm,
   mayWithdraw,
+  reliefLeft,
+  showsRelieved,
 } from './benefits';
 
 const app = (policyId: string, status: BenefitStatus, grantedAmount: string | null = null) => ({
@@ -86,5 +88,26 @@ describe('a typed amount', () => {
       expect(amountProblem(good)).toBeNull();
     }
     expect(amountInput(' 200000.00 ')).toBe('200000.00');
+  });
+});
+
+describe('relief on the rent bills', () => {
+  const rule = { steps: [{ fromMonth: 1, toMonth: 12, share: '1' }] };
+
+  it('shows for a grant under a policy that relieves rent, only', () => {
+    expect(showsRelieved({ status: 'APPROVED', policy: { rentRelief: rule } })).toBe(true);
+    expect(showsRelieved({ status: 'DISBURSED', policy: { rentRelief: rule } })).toBe(true);
+    for (const status of ['SUBMITTED', 'REJECTED', 'WITHDRAWN'] as const) {
+      expect(showsRelieved({ status, policy: { rentRelief: rule } })).toBe(false);
+    }
+    expect(showsRelieved({ status: 'APPROVED', policy: { rentRelief: null } })).toBe(false);
+    expect(showsRelieved({ status: 'APPROVED', policy: {} })).toBe(false);
+  });
+
+  it('leaves the grant minus what was relieved, exactly, never below 0', () => {
+    expect(reliefLeft('60000.00', '12345.67')).toBe('47654.33');
+    expect(reliefLeft('0.30', '0.10')).toBe('0.20');
+    expect(reliefLeft('100', '100.00')).toBe('0.00');
+    expect(reliefLeft(null, '0.00')).toBe('0.00');
   });
 });

@@ -86,3 +86,19 @@ export function amountProblem(text: string | null | undefined): AmountProblem | 
 export function amountInput(text: string): string {
   return text.trim();
 }
+
+/**
+ * Whether an application's relief on the rent bills is shown: a grant (approved or disbursed)
+ * under a RENT_SUBSIDY policy with a rent relief rule (BenefitApplication.relieved).
+ */
+export function showsRelieved(application: {
+  status: BenefitStatus;
+  policy: { rentRelief?: unknown };
+}): boolean {
+  return GRANTED_STATUSES.includes(application.status) && !!application.policy.rentRelief;
+}
+
+/** What a grant still has to relieve: granted − relieved, never below 0, two decimals. */
+export function reliefLeft(grantedAmount: string | null | undefined, relieved: string): string {
+  return Decimal.max(0, new Decimal(grantedAmount ?? '0').minus(relieved)).toFixed(2);
+}

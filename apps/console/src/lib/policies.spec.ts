@@ -8,6 +8,8 @@ import {
   decideInput,
   decisionDefaults,
   emptyPolicyForm,
+  emptyReliefStep,
+  isShareText,
   filterQueue,
   grantedAmountProblem,
   grantedToTenant,
@@ -17,9 +19,15 @@ import {
   meetsRule,
   mostGrantedToOneTenant,
   noteProblem,
+  placeReliefErrors,
   policyFormOf,
   policyFormProblems,
   type PolicyLike,
+  reliefIsValid,
+  reliefOn,
+  reliefProblems,
+  reliefWords,
+  type ReliefStepValues,
   sortQueue,
   updatePolicyInput,
   wholeMonthsBetween,
@@ -278,6 +286,196 @@ describe('the policy form', () => {
         minMonthsResident: '1.5',
       }),
     ).toEqual({ code: 'code', budget: 'positive', validFrom: 'date', minMonthsResident: 'months' });
+  });
+});
+
+describe('the rent relief rule', () => {
+  const step = (fromMonth: string, toMonth: string, share: string): ReliefStepValues => ({
+    fromMonth,
+    toMonth,
+    share,
+  });
+  const rentForm = {
+    ...emptyPolicyForm('2026-03-01'),
+    code: 'RENT_2026',
+    title: '起步区房租减免',
+    kind: 'RENT_SUBSIDY' as const,
+    basis: '参照武昌区做法',
+    budget: '500000',
+    rentRelief: true,
+    steps: [step('1', '12', '1'), step(' 13 ', '36', '0.5')],
+    maxRatePerSqm: '80',
+    maxArea: ' 1000.00 ',
+  };
+
+  it('starts off, with one step from month 1; a new step starts after the last', () => {
+    const empty = emptyPolicyForm('2026-01-01');
+    expect(empty.rentRelief).toBe(false);
+    expect(empty.steps).toEqual([step('1', '', '')]);
+    expect(emptyReliefStep([step('1', '12', '1')])).toEqual(step('13', '', ''));
+    expect(emptyReliefStep([step('1', 'x', '1')])).toEqual(step('', '', ''));
+    expect(emptyReliefStep([step('1', '1200', '1')])).toEqual(step('', '', ''));
+  });
+
+  it('is sent only for a RENT_SUBSIDY policy with the box ticked, limits only when set', () => {
+    expect(reliefOn(rentForm)).toBe(true);
+    expect(reliefOn({ ...rentForm, rentRelief: false })).toBe(false);
+    expect(reliefOn({ ...rentForm, kind: 'TALENT' })).toBe(false);
+    expect(createPolicyInput(rentForm).rentRelief).toEqual({
+      steps: [
+        { fromMonth: 1, toMonth: 12, share: '1' },
+        { fromMonth: 13, toMonth: 36, share: '0.5' },
+      ],
+      maxRatePerSqm: '80',
+      maxArea: '1000.00',
+    });
+    expect(createPolicyInput({ ...rentForm, maxRatePerSqm: '', maxArea: ' ' }).rentRelief).toEqual({
+      steps: [
+        { fromMonth: 1, toMonth: 12, share: '1' },
+        { fromMonth: 13, toMonth: 36, share: '0.5' },
+      ],
+    });
+    expect(createPolicyInput({ ...rentForm, rentRelief: false })).not.toHaveProperty('rentRelief');
+    expect(createPolicyInput({ ...rentForm, kind: 'OTHER' })).not.toHaveProperty('rentRelief');
+  });
+
+  it('comes back into the form from the policy, and an edit never sends it', () => {
+    const rule = {
+      steps: [{ fromMonth: 1, toMonth: 12, share: '1' }],
+      maxRatePerSqm: '80.00',
+      maxArea: null,
+    };
+    const values = policyFormOf({ ...policy, rentRelief: rule });
+    expect(values).toMatchObject({
+      rentRelief: true,
+      steps: [step('1', '12', '1')],
+      maxRatePerSqm: '80.00',
+      maxArea: '',
+    });
+    expect(updatePolicyInput({ ...policy, rentRelief: rule }, values)).toEqual({ id: 'p1' });
+    expect(policyFormOf(policy)).toMatchObject({ rentRelief: false, steps: [step('1', '', '')] });
+  });
+
+  it('checks months, shares and order as the API does', () => {
+    expect(reliefProblems(rentForm.steps)).toEqual({ byStep: [{}, {}] });
+    expect(reliefIsValid(reliefProblems(rentForm.steps))).toBe(true);
+    expect(
+      reliefProblems([
+        step('', '', ''),
+        step('0', '1201', '0'),
+        step('1.5', 'x', '1.00001'),
+        step('20', '10', '1.5'),
+        step('30', '30', '0.0001'),
+      ]).byStep,
+    ).toEqual([
+      { fromMonth: 'required', toMonth: 'required', share: 'required' },
+      { fromMonth: 'month', toMonth: 'month', share: 'share' },
+      { fromMonth: 'month', toMonth: 'month', share: 'share' },
+      { toMonth: 'toBeforeFrom', share: 'share' },
+      {},
+    ]);
+    expect(reliefProblems([]).steps).toBe('noSteps');
+    expect(
+      reliefProblems(Array.from({ length: 25 }, (_, i) => step(`${i + 1}`, `${i + 1}`, '1'))).steps,
+    ).toBe('tooManySteps');
+    expect(reliefIsValid(reliefProblems([step('1', '12', '2')]))).toBe(false);
+  });
+
+  it('tells the step later in month order which step it overlaps, on its fromMonth', () => {
+    expect(reliefProblems([step('1', '12', '1'), step('12', '24', '0.5')]).byStep).toEqual([
+      {},
+      { fromMonth: 'overlap', overlaps: 0 },
+    ]);
+    // Listed out of order: the one starting later is told.
+    expect(
+      reliefProblems([step('13', '36', '0.5'), step('1', '12', '1'), step('6', '8', '1')]).byStep,
+    ).toEqual([{}, {}, { fromMonth: 'overlap', overlaps: 1 }]);
+    // Touching steps do not overlap; a step with a broken month is left out of the comparison.
+    expect(reliefProblems([step('1', '12', '1'), step('13', '13', '1')]).byStep).toEqual([{}, {}]);
+    expect(reliefProblems([step('1', '12', '1'), step('5', 'x', '1')]).byStep).toEqual([
+      {},
+      { toMonth: 'month' },
+    ]);
+  });
+
+  it('takes shares above 0 up to 1 with four decimals at most', () => {
+    for (const good of ['1', '0.5', '0.0001', '1.0000', ' 0.3333 ']) {
+      expect(isShareText(good)).toBe(true);
+    }
+    for (const bad of ['0', '0.00', '1.0001', '2', '-0.5', '0.12345', '50%', '', '.5']) {
+      expect(isShareText(bad)).toBe(false);
+    }
+  });
+
+  it('checks the limits as money above 0, only when the rule is sent', () => {
+    expect(policyFormProblems({ ...rentForm, maxRatePerSqm: '0', maxArea: '12.345' })).toEqual({
+      maxRatePerSqm: 'limit',
+      maxArea: 'limit',
+    });
+    expect(
+      policyFormProblems({
+        ...rentForm,
+        maxRatePerSqm: '999999999999.99',
+        maxArea: '1000000000000',
+      }),
+    ).toEqual({ maxArea: 'limit' });
+    expect(
+      policyFormProblems({ ...rentForm, rentRelief: false, maxRatePerSqm: '0', maxArea: 'x' }),
+    ).toEqual({});
+    expect(policyFormProblems(rentForm)).toEqual({});
+  });
+
+  it('puts the API refusals by the step it numbers, or by the list', () => {
+    const fields = [
+      { field: 'input.rentRelief.steps.1.share', message: 'share too big' },
+      { field: 'steps[0].fromMonth', message: 'from bad' },
+      { field: 'fromMonth', message: 'steps must not overlap' },
+      { field: 'steps', message: 'must hold 1 to 24 steps' },
+      { field: 'budget', message: 'not mine' },
+      { field: 'rentRelief.steps.7.toMonth', message: 'no such step' },
+    ];
+    expect(placeReliefErrors(fields, 2)).toEqual({
+      byStep: [
+        { index: 1, field: 'share', message: 'share too big' },
+        { index: 0, field: 'fromMonth', message: 'from bad' },
+      ],
+      list: [
+        { field: 'fromMonth', message: 'steps must not overlap' },
+        { field: 'steps', message: 'must hold 1 to 24 steps' },
+        { field: 'toMonth', message: 'no such step' },
+      ],
+    });
+    // With one step, a step field the API does not number is that step's.
+    expect(placeReliefErrors([{ field: 'share', message: 'bad' }], 1).byStep).toEqual([
+      { index: 0, field: 'share', message: 'bad' },
+    ]);
+  });
+
+  it('reads in words: steps in month order, shares as free, half or a percentage', () => {
+    expect(
+      reliefWords({
+        steps: [
+          { fromMonth: 13, toMonth: 36, share: '0.5' },
+          { fromMonth: 1, toMonth: 12, share: '1' },
+          { fromMonth: 37, toMonth: 37, share: '0.3333' },
+        ],
+        maxRatePerSqm: '80.00',
+        maxArea: '1000.50',
+      }),
+    ).toEqual({
+      steps: [
+        { fromMonth: 1, toMonth: 12, share: { kind: 'free' } },
+        { fromMonth: 13, toMonth: 36, share: { kind: 'half' } },
+        { fromMonth: 37, toMonth: 37, share: { kind: 'percent', percent: '33.33' } },
+      ],
+      maxRatePerSqm: '80',
+      maxArea: '1000.5',
+    });
+    expect(reliefWords({ steps: [], maxRatePerSqm: null })).toEqual({
+      steps: [],
+      maxRatePerSqm: null,
+      maxArea: null,
+    });
   });
 });
 

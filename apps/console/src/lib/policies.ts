@@ -8,6 +8,7 @@ import type {
   ZoneKind,
 } from '../gql/graphql';
 import { isIsoDate } from './dates';
+import type { FieldProblem } from './api-errors';
 import { isMoneyText, progressPercent } from './numbers';
 
 /**
@@ -286,6 +287,11 @@ export interface PolicyFormValues {
   requiredCertifications: CertificationKind[];
   industryChains: IndustryChain[];
   minMonthsResident: string;
+  /** Whether a RENT_SUBSIDY policy relieves rent on the bills (the rentRelief input is sent). */
+  rentRelief: boolean;
+  steps: ReliefStepValues[];
+  maxRatePerSqm: string;
+  maxArea: string;
 }
 
 export interface PolicyLike {
@@ -300,6 +306,7 @@ export interface PolicyLike {
   validFrom: string;
   validTo?: string | null;
   eligibility: RuleLike;
+  rentRelief?: RentReliefLike | null;
 }
 
 export function emptyPolicyForm(today: string): PolicyFormValues {
@@ -316,6 +323,10 @@ export function emptyPolicyForm(today: string): PolicyFormValues {
     requiredCertifications: [],
     industryChains: [],
     minMonthsResident: '',
+    rentRelief: false,
+    steps: [emptyReliefStep([])],
+    maxRatePerSqm: '',
+    maxArea: '',
   };
 }
 
@@ -337,6 +348,7 @@ export function policyFormOf(policy: PolicyLike): PolicyFormValues {
       r.minMonthsResident === null || r.minMonthsResident === undefined
         ? ''
         : String(r.minMonthsResident),
+    ...reliefFormOf(policy.rentRelief),
   };
 }
 
@@ -376,6 +388,7 @@ export interface CreatePolicyVariables {
   validFrom: string;
   validTo?: string;
   eligibility: RuleInput;
+  rentRelief?: RentReliefInput;
 }
 
 export function createPolicyInput(values: PolicyFormValues): CreatePolicyVariables {
@@ -391,6 +404,7 @@ export function createPolicyInput(values: PolicyFormValues): CreatePolicyVariabl
     validFrom: values.validFrom.trim(),
     ...(validTo ? { validTo } : {}),
     eligibility: ruleInput(values),
+    ...(reliefOn(values) ? { rentRelief: rentReliefInput(values) } : {}),
   };
 }
 
@@ -447,7 +461,8 @@ export type PolicyFieldProblem =
   | 'validTo'
   | 'months'
   | 'capCleared'
-  | 'validToCleared';
+  | 'validToCleared'
+  | 'limit';
 
 /**
  * The policy form's own checks, field by field: what is typed must be a value the API can take.
@@ -500,7 +515,248 @@ export function policyFormProblems(
   if (months && !(/^\d{1,4}$/.test(months) && Number(months) <= 1200)) {
     out.minMonthsResident = 'months';
   }
+  if (!edit && reliefOn(values)) {
+    for (const field of ['maxRatePerSqm', 'maxArea'] as const) {
+      const text = values[field].trim();
+      if (text && !isLimitText(text)) out[field] = 'limit';
+    }
+  }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rent relief (房租减免): how a RENT_SUBSIDY policy relieves rent on the bills of the firms it was
+// granted to (domain.md, "Rent bills"; libs/benefits rent-relief.ts). Months of residence count
+// from the firm's enteredOn month (1 = that month). The rule is set when the policy is created:
+// updatePolicy does not take it.
+
+/** The months a step may name, and how many steps a rule may have (the API's limits). */
+export const RELIEF_MONTHS = { min: 1, max: 1200 } as const;
+export const RELIEF_STEPS = { min: 1, max: 24 } as const;
+
+/** One step of the form as typed. */
+export interface ReliefStepValues {
+  fromMonth: string;
+  toMonth: string;
+  share: string;
+}
+
+export interface RentReliefLike {
+  steps: readonly { fromMonth: number; toMonth: number; share: string }[];
+  maxRatePerSqm?: string | null;
+  maxArea?: string | null;
+}
+
+/** RentReliefInput: steps as typed (months as integers), the limits only when set. */
+export interface RentReliefInput {
+  steps: { fromMonth: number; toMonth: number; share: string }[];
+  maxRatePerSqm?: string;
+  maxArea?: string;
+}
+
+/** Whether the form sends a rent relief rule: only for RENT_SUBSIDY, and when it is ticked. */
+export function reliefOn(values: Pick<PolicyFormValues, 'kind' | 'rentRelief'>): boolean {
+  return values.kind === 'RENT_SUBSIDY' && values.rentRelief;
+}
+
+/**
+ * A new step for the list: it starts the month after the last step ends (month 1 for the first),
+ * its end and share left to type.
+ */
+export function emptyReliefStep(steps: readonly ReliefStepValues[]): ReliefStepValues {
+  const last = steps[steps.length - 1];
+  const end = last ? monthOf(last.toMonth) : null;
+  const from = last ? (end !== null && end < RELIEF_MONTHS.max ? String(end + 1) : '') : '1';
+  return { fromMonth: from, toMonth: '', share: '' };
+}
+
+function reliefFormOf(
+  rule: RentReliefLike | null | undefined,
+): Pick<PolicyFormValues, 'rentRelief' | 'steps' | 'maxRatePerSqm' | 'maxArea'> {
+  if (!rule)
+    return { rentRelief: false, steps: [emptyReliefStep([])], maxRatePerSqm: '', maxArea: '' };
+  return {
+    rentRelief: true,
+    steps: rule.steps.map((s) => ({
+      fromMonth: String(s.fromMonth),
+      toMonth: String(s.toMonth),
+      share: s.share,
+    })),
+    maxRatePerSqm: rule.maxRatePerSqm ?? '',
+    maxArea: rule.maxArea ?? '',
+  };
+}
+
+export function rentReliefInput(
+  values: Pick<PolicyFormValues, 'steps' | 'maxRatePerSqm' | 'maxArea'>,
+): RentReliefInput {
+  const rate = values.maxRatePerSqm.trim();
+  const area = values.maxArea.trim();
+  return {
+    steps: values.steps.map((s) => ({
+      fromMonth: Number(s.fromMonth.trim()),
+      toMonth: Number(s.toMonth.trim()),
+      share: s.share.trim(),
+    })),
+    ...(rate ? { maxRatePerSqm: rate } : {}),
+    ...(area ? { maxArea: area } : {}),
+  };
+}
+
+/** A month of residence as typed, or null when it is not a whole number from 1 to 1200. */
+function monthOf(text: string | null | undefined): number | null {
+  const value = (text ?? '').trim();
+  if (!/^\d{1,4}$/.test(value)) return null;
+  const n = Number(value);
+  return n >= RELIEF_MONTHS.min && n <= RELIEF_MONTHS.max ? n : null;
+}
+
+/** A share: more than 0, at most 1, at most four decimals (0.5, 1, 0.3333). */
+export function isShareText(text: string): boolean {
+  const value = text.trim();
+  if (!/^\d{1,4}(\.\d{1,4})?$/.test(value)) return false;
+  const d = new Decimal(value);
+  return d.gt(0) && d.lte(1);
+}
+
+/** The largest rate or area limit the API takes. */
+export const RELIEF_LIMIT_MAX = '999999999999.99';
+
+/** A rate or area limit: more than 0 and at most RELIEF_LIMIT_MAX, with at most two decimals. */
+export function isLimitText(text: string): boolean {
+  const value = text.trim();
+  return isMoneyText(value) && new Decimal(value).gt(0) && new Decimal(value).lte(RELIEF_LIMIT_MAX);
+}
+
+export type StepProblem = 'required' | 'month' | 'toBeforeFrom' | 'overlap' | 'share';
+
+export interface StepProblems {
+  fromMonth?: StepProblem;
+  toMonth?: StepProblem;
+  share?: StepProblem;
+  /** For `overlap` on fromMonth: the index of the step it overlaps. */
+  overlaps?: number;
+}
+
+export interface ReliefProblems {
+  /** The list itself: no step, or more than 24. */
+  steps?: 'noSteps' | 'tooManySteps';
+  /** One entry per step, in the list's order. */
+  byStep: StepProblems[];
+}
+
+/**
+ * The rule's own checks, as the API makes them (checkRentRelief): 1 to 24 steps; each month a
+ * whole number from 1 to 1200, toMonth not before fromMonth; steps not overlapping (the one later
+ * in month order is told, on its fromMonth, which step it overlaps); each share more than 0 and
+ * at most 1 with at most four decimals.
+ */
+export function reliefProblems(steps: readonly ReliefStepValues[]): ReliefProblems {
+  const out: ReliefProblems = { byStep: steps.map(() => ({})) };
+  if (steps.length < RELIEF_STEPS.min) out.steps = 'noSteps';
+  else if (steps.length > RELIEF_STEPS.max) out.steps = 'tooManySteps';
+  const ranges: { index: number; from: number; to: number }[] = [];
+  steps.forEach((step, index) => {
+    const p = out.byStep[index];
+    const from = monthOf(step.fromMonth);
+    const to = monthOf(step.toMonth);
+    if (!step.fromMonth.trim()) p.fromMonth = 'required';
+    else if (from === null) p.fromMonth = 'month';
+    if (!step.toMonth.trim()) p.toMonth = 'required';
+    else if (to === null) p.toMonth = 'month';
+    else if (from !== null && to < from) p.toMonth = 'toBeforeFrom';
+    if (!step.share.trim()) p.share = 'required';
+    else if (!isShareText(step.share)) p.share = 'share';
+    if (from !== null && to !== null && to >= from) ranges.push({ index, from, to });
+  });
+  const sorted = [...ranges].sort((a, b) => a.from - b.from || a.to - b.to || a.index - b.index);
+  for (let i = 1; i < sorted.length; i++) {
+    const step = sorted[i];
+    const before = sorted.slice(0, i).find((r) => r.to >= step.from);
+    if (before)
+      out.byStep[step.index] = {
+        ...out.byStep[step.index],
+        fromMonth: 'overlap',
+        overlaps: before.index,
+      };
+  }
+  return out;
+}
+
+/** Whether the rule has no problem at all. */
+export function reliefIsValid(problems: ReliefProblems): boolean {
+  return !problems.steps && problems.byStep.every((p) => !p.fromMonth && !p.toMonth && !p.share);
+}
+
+export type StepField = 'fromMonth' | 'toMonth' | 'share';
+const STEP_FIELDS: readonly string[] = ['fromMonth', 'toMonth', 'share'];
+
+export interface PlacedReliefErrors {
+  /** Messages for one step's field. */
+  byStep: { index: number; field: StepField; message: string }[];
+  /** Messages the API gave for the list as a whole, or for a step it did not number. */
+  list: { field: string; message: string }[];
+}
+
+/**
+ * Where the API's refusals of the rule show: a step's field when the path numbers the step
+ * (`rentRelief.steps.1.share`) or when there is one step; otherwise beside the list, with the
+ * field it named. Problems of other fields are left out.
+ */
+export function placeReliefErrors(
+  fields: readonly FieldProblem[],
+  stepCount: number,
+): PlacedReliefErrors {
+  const out: PlacedReliefErrors = { byStep: [], list: [] };
+  for (const f of fields) {
+    const parts = f.field.split(/[.[\]]+/).filter(Boolean);
+    const last = parts[parts.length - 1] ?? '';
+    if (STEP_FIELDS.includes(last)) {
+      const number = parts.length >= 2 ? /^\d+$/.exec(parts[parts.length - 2]) : null;
+      const index = number ? Number(number[0]) : stepCount === 1 ? 0 : null;
+      if (index !== null && index < stepCount) {
+        out.byStep.push({ index, field: last as StepField, message: f.message });
+      } else {
+        out.list.push({ field: last, message: f.message });
+      }
+    } else if (last === 'steps') {
+      out.list.push({ field: last, message: f.message });
+    }
+  }
+  return out;
+}
+
+/** How a share reads: all of the rent, half of it, or a percentage. */
+export type ShareWords = { kind: 'free' } | { kind: 'half' } | { kind: 'percent'; percent: string };
+
+export interface ReliefWords {
+  steps: { fromMonth: number; toMonth: number; share: ShareWords }[];
+  /** The limits as short numbers ("80", "80.5", "1000"), or null when not set. */
+  maxRatePerSqm: string | null;
+  maxArea: string | null;
+}
+
+/** A decimal without trailing zeros: "80.00" → "80", "0.50" → "0.5". */
+function shortDecimal(value: string): string {
+  return new Decimal(value).toFixed();
+}
+
+export function shareWords(share: string): ShareWords {
+  const d = new Decimal(share);
+  if (d.eq(1)) return { kind: 'free' };
+  if (d.eq(0.5)) return { kind: 'half' };
+  return { kind: 'percent', percent: d.times(100).toFixed() };
+}
+
+/** The rule as it reads: steps in month order, each share in words, the limits as numbers. */
+export function reliefWords(rule: RentReliefLike): ReliefWords {
+  return {
+    steps: [...rule.steps]
+      .sort((a, b) => a.fromMonth - b.fromMonth || a.toMonth - b.toMonth)
+      .map((s) => ({ fromMonth: s.fromMonth, toMonth: s.toMonth, share: shareWords(s.share) })),
+    maxRatePerSqm: rule.maxRatePerSqm ? shortDecimal(rule.maxRatePerSqm) : null,
+    maxArea: rule.maxArea ? shortDecimal(rule.maxArea) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,9 +16,12 @@ import {
   capLeft,
   grantedToFirm,
   mayWithdraw,
+  reliefLeft,
+  showsRelieved,
 } from '../../lib/benefits';
 import { todayInShanghai } from '../../lib/dates';
 import { formatYuan } from '../../lib/numbers';
+import { reliefText } from '../policies/relief';
 import { StatusTag, When, Yuan } from '../service/parts';
 import { attemptContext } from '../../lib/idempotency';
 
@@ -36,7 +39,20 @@ const ELIGIBLE = graphql(`
       maxAmountPerTenant
       validFrom
       validTo
+      rentRelief {
+        ...BenefitsRentRelief
+      }
     }
+  }
+
+  fragment BenefitsRentRelief on RentRelief {
+    steps {
+      fromMonth
+      toMonth
+      share
+    }
+    maxRatePerSqm
+    maxArea
   }
 `);
 
@@ -47,6 +63,7 @@ const APPLICATIONS = graphql(`
       status
       requestedAmount
       grantedAmount
+      relieved
       justification
       note
       submittedAt
@@ -57,6 +74,9 @@ const APPLICATIONS = graphql(`
         id
         code
         title
+        rentRelief {
+          ...BenefitsRentRelief
+        }
       }
     }
   }
@@ -279,6 +299,12 @@ export default function BenefitsPage() {
         <>
           <div>{p.title}</div>
           <div className="svc-muted">{p.code}</div>
+          {p.rentRelief && (
+            <div className="svc-muted">
+              {t('relief.label', { ns: 'policies' })}
+              <span data-relief="">{reliefText(t, p.rentRelief)}</span>
+            </div>
+          )}
         </>
       ),
     },
@@ -360,6 +386,25 @@ export default function BenefitsPage() {
       title: t('benefits.appColumns.grantedAmount'),
       align: 'right',
       render: (_, a) => <Yuan value={a.grantedAmount} field="grantedAmount" />,
+    },
+    {
+      key: 'relieved',
+      title: t('queue.relieved', { ns: 'policies' }),
+      align: 'right',
+      render: (_, a) =>
+        showsRelieved(a) ? (
+          <>
+            <Yuan value={a.relieved} field="relieved" />
+            <div className="svc-muted">
+              {t('queue.relievedLeft', {
+                ns: 'policies',
+                left: formatYuan(reliefLeft(a.grantedAmount, a.relieved)),
+              })}
+            </div>
+          </>
+        ) : (
+          <Yuan value={null} field="relieved" />
+        ),
     },
     {
       key: 'status',

@@ -121,6 +121,36 @@ export function ZoneFigures({
           ),
         )}
         {item(
+          'billed',
+          t('figures.billed'),
+          fig('billed', dashboard.billed, formatYuan(dashboard.billed), t('units.yuan')),
+        )}
+        {item(
+          'relieved',
+          t('figures.rentRelieved'),
+          fig(
+            'rentRelieved',
+            dashboard.rentRelieved,
+            formatYuan(dashboard.rentRelieved),
+            t('units.yuan'),
+          ),
+        )}
+        {item(
+          'collected',
+          t('figures.collected'),
+          fig('collected', dashboard.collected, formatYuan(dashboard.collected), t('units.yuan')),
+        )}
+        {item(
+          'overdueBills',
+          t('figures.overdueBills'),
+          fig(
+            'overdueBills',
+            dashboard.overdueBills,
+            formatCount(dashboard.overdueBills),
+            t('figures.billUnit', { count: dashboard.overdueBills }),
+          ),
+        )}
+        {item(
           'output',
           t('figures.outputValueYtd'),
           fig(

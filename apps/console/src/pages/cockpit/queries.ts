@@ -91,6 +91,10 @@ export const COCKPIT_DASHBOARDS = graphql(`
     overdueReports
     openServiceRequests
     benefitsGranted
+    billed
+    rentRelieved
+    collected
+    overdueBills
     outputValueYtd
     outputByMonth {
       period

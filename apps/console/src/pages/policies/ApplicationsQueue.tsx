@@ -8,6 +8,7 @@ import type {
   PoliciesApplicationsQuery,
   PoliciesPolicyFieldsFragment,
 } from '../../gql/graphql';
+import { reliefLeft, showsRelieved } from '../../lib/benefits';
 import { todayInShanghai } from '../../lib/dates';
 import { formatYuan } from '../../lib/numbers';
 import {
@@ -162,6 +163,22 @@ export function ApplicationsQueue({
                         <dt>{t('queue.grantedAmount')}</dt>
                         <dd>
                           <Money value={a.grantedAmount} field="grantedAmount" />
+                        </dd>
+                      </>
+                    )}
+                    {showsRelieved({
+                      status: a.status,
+                      policy: { rentRelief: policy?.rentRelief },
+                    }) && (
+                      <>
+                        <dt>{t('queue.relieved')}</dt>
+                        <dd>
+                          <Money value={a.relieved} field="relieved" />{' '}
+                          <span className="pol-muted">
+                            {t('queue.relievedLeft', {
+                              left: formatYuan(reliefLeft(a.grantedAmount, a.relieved)),
+                            })}
+                          </span>
                         </dd>
                       </>
                     )}

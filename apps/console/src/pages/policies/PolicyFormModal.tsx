@@ -16,13 +16,16 @@ import {
   INDUSTRY_CHAINS,
   POLICY_KINDS,
   policyFormOf,
+  placeReliefErrors,
   policyFormProblems,
   type PolicyFormValues,
+  reliefOn,
   updatePolicyInput,
   ZONE_KINDS,
 } from '../../lib/policies';
 import { CREATE_POLICY, POLICIES, UPDATE_POLICY } from './operations';
 import { NativeSelect } from './parts';
+import { RentReliefFields, RentReliefView, revalidate, type StepPath } from './RentReliefFields';
 import { CheckList } from '../../components/CheckList';
 import { attemptContext } from '../../lib/idempotency';
 
@@ -41,7 +44,13 @@ const FIELDS: readonly (keyof PolicyFormValues)[] = [
   'requiredCertifications',
   'industryChains',
   'minMonthsResident',
+  'rentRelief',
+  'maxRatePerSqm',
+  'maxArea',
 ];
+
+/** The rule's fields the API names for a step or the list of steps (placeReliefErrors). */
+const RELIEF_LIST_FIELDS = ['steps', 'fromMonth', 'toMonth', 'share'];
 
 /**
  * Creates a policy, or corrects one (updatePolicy: only what changed is sent). Code, kind and
@@ -94,6 +103,8 @@ function PolicyForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<PolicyFormValues>();
   const [problem, setProblem] = useState<unknown>(null);
+  const [listErrors, setListErrors] = useState<string[]>([]);
+  const kind = Form.useWatch('kind', form);
   const refetch = { refetchQueries: [{ query: POLICIES }], awaitRefetchQueries: true };
   const [create, creating] = useMutation(CREATE_POLICY, refetch);
   const [update, updating] = useMutation(UPDATE_POLICY, refetch);
@@ -123,6 +134,7 @@ function PolicyForm({
   const onFinish = async () => {
     const values = form.getFieldsValue(true) as PolicyFormValues;
     setProblem(null);
+    setListErrors([]);
     try {
       if (policy) {
         const input = updatePolicyInput(policy, values);
@@ -144,14 +156,35 @@ function PolicyForm({
       }
       close();
     } catch (err) {
-      const byField = problemsByField(explain(err).fields);
+      const fields = explain(err).fields;
+      const byField = problemsByField(fields);
       const placed = Object.entries(byField).filter(([name]) =>
         FIELDS.includes(name as keyof PolicyFormValues),
       );
-      form.setFields(
-        placed.map(([name, msg]) => ({ name: name as keyof PolicyFormValues, errors: [msg] })),
+      // The rule's refusals: by the step's field, or by the list when no step is named.
+      const relief =
+        !policy && reliefOn(values)
+          ? placeReliefErrors(fields, values.steps.length)
+          : { byStep: [], list: [] };
+      const reliefPlaced = Object.keys(byField).filter(
+        (name) => !policy && reliefOn(values) && RELIEF_LIST_FIELDS.includes(name),
       );
-      if (!placed.length || placed.length < Object.keys(byField).length) setProblem(err);
+      form.setFields([
+        ...placed.map(([name, msg]) => ({ name: name as keyof PolicyFormValues, errors: [msg] })),
+        ...relief.byStep.map((e) => ({
+          name: ['steps', e.index, e.field] as StepPath,
+          errors: [e.message],
+        })),
+      ]);
+      setListErrors(
+        relief.list.map((e) =>
+          e.field === 'steps'
+            ? e.message
+            : t('form.fieldError', { field: t(`form.${e.field}`), message: e.message }),
+        ),
+      );
+      const shown = placed.length + reliefPlaced.length;
+      if (!shown || shown < Object.keys(byField).length) setProblem(err);
     }
   };
 
@@ -164,6 +197,12 @@ function PolicyForm({
       layout="vertical"
       initialValues={initial}
       onFinish={onFinish}
+      onValuesChange={(changed: Partial<PolicyFormValues>) => {
+        if ('steps' in changed) {
+          setListErrors([]);
+          void revalidate(form);
+        }
+      }}
       disabled={busy}
       requiredMark
     >
@@ -263,6 +302,16 @@ function PolicyForm({
           <Input id="validTo" name="validTo" type="date" />
         </Form.Item>
       </div>
+
+      {!policy && kind === 'RENT_SUBSIDY' && (
+        <RentReliefFields
+          form={form}
+          check={(name) => check(name)(form)}
+          listErrors={listErrors}
+          busy={busy}
+        />
+      )}
+      {policy?.kind === 'RENT_SUBSIDY' && <RentReliefView rule={policy.rentRelief} />}
 
       <fieldset className="pol-rule-box">
         <legend>{t('form.ruleLegend')}</legend>

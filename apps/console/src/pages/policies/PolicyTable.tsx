@@ -4,6 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoliciesPolicyFieldsFragment } from '../../gql/graphql';
 import { BudgetBar, Money, RuleSummary } from './parts';
+import { reliefText } from './relief';
 
 type Policy = PoliciesPolicyFieldsFragment;
 
@@ -33,7 +34,18 @@ export function PolicyTable({
     {
       key: 'kind',
       title: t('list.columns.kind'),
-      render: (_, p) => <span className="pol-nowrap">{t(`kind.${p.kind}`)}</span>,
+      width: 220,
+      render: (_, p) => (
+        <>
+          <span className="pol-nowrap">{t(`kind.${p.kind}`)}</span>
+          {p.rentRelief && (
+            <div className="pol-relief">
+              <span className="pol-muted">{t('relief.label')}</span>
+              <span data-relief="">{reliefText(t, p.rentRelief)}</span>
+            </div>
+          )}
+        </>
+      ),
     },
     { key: 'basis', title: t('list.columns.basis'), dataIndex: 'basis', width: 220 },
     {

@@ -21,6 +21,15 @@ export const POLICY_FIELDS = graphql(`
       industryChains
       minMonthsResident
     }
+    rentRelief {
+      steps {
+        fromMonth
+        toMonth
+        share
+      }
+      maxRatePerSqm
+      maxArea
+    }
   }
 `);
 
@@ -39,6 +48,7 @@ export const APPLICATIONS = graphql(`
       status
       requestedAmount
       grantedAmount
+      relieved
       justification
       note
       submittedAt
