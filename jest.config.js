@@ -24,6 +24,8 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
-  testTimeout: 60000,
+  // An e2e file starts the API on PGlite in its hooks: on a 2-core machine busy with other work
+  // that has taken over a minute, so the limit leaves room for it (it only stops hung tests).
+  testTimeout: 180000,
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
 };
