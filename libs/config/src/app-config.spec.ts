@@ -90,4 +90,32 @@ describe('loadConfig', () => {
         `BILL_DUE_DAY must be a whole number from 1 to 28, got "${raw}"`,
       );
   });
+
+  it('reads INCUBATION_MONTHS as 1 to 240 months, 48 by default', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).incubationMonths).toBe(48);
+    for (const [raw, months] of [
+      ['1', 1],
+      ['36', 36],
+      ['240', 240],
+    ] as const)
+      expect(loadConfig({ DATA_DIR: 'memory://', INCUBATION_MONTHS: raw }).incubationMonths).toBe(
+        months,
+      );
+    for (const raw of ['0', '241', '-12', '48.5', 'four years'])
+      expect(() => loadConfig({ DATA_DIR: 'memory://', INCUBATION_MONTHS: raw })).toThrow(
+        `INCUBATION_MONTHS must be a whole number from 1 to 240, got "${raw}"`,
+      );
+  });
+
+  it('reads ANNUAL_REPORT_DUE as a day of the year MM-DD, 31 January by default', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).annualReportDue).toBe('01-31');
+    for (const raw of ['03-31', '12-31', '02-28', '01-01'])
+      expect(loadConfig({ DATA_DIR: 'memory://', ANNUAL_REPORT_DUE: raw }).annualReportDue).toBe(
+        raw,
+      );
+    for (const raw of ['02-29', '02-30', '04-31', '13-01', '00-10', '1-31', '01-31-2026', 'soon'])
+      expect(() => loadConfig({ DATA_DIR: 'memory://', ANNUAL_REPORT_DUE: raw })).toThrow(
+        `ANNUAL_REPORT_DUE must be a day of the year MM-DD (not 02-29), got "${raw}"`,
+      );
+  });
 });

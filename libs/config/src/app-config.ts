@@ -42,6 +42,10 @@ export interface AppConfig {
   workerRunHour: number;
   /** Day of its month (1–28) by which a rent bill is due (BILL_DUE_DAY). */
   billDueDay: number;
+  /** Months of a firm's incubation period from its entry (INCUBATION_MONTHS, 1–240). */
+  incubationMonths: number;
+  /** Day of Y+1, "MM-DD", by which a firm's annual report for Y is due (ANNUAL_REPORT_DUE). */
+  annualReportDue: string;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     workerRunHour: int('WORKER_RUN_HOUR', env.WORKER_RUN_HOUR, 23, 0, 23, problems),
     billDueDay: int('BILL_DUE_DAY', env.BILL_DUE_DAY, 15, 1, 28, problems),
+    incubationMonths: int('INCUBATION_MONTHS', env.INCUBATION_MONTHS, 48, 1, 240, problems),
+    annualReportDue: monthDay('ANNUAL_REPORT_DUE', env.ANNUAL_REPORT_DUE, '01-31', problems),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);
@@ -185,6 +191,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function isCalendarDay(raw: string): boolean {
   const d = new Date(`${raw}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !isNaN(d.getTime()) && d.toISOString().startsWith(raw);
+}
+
+/** A day of every year, "MM-DD": a real day of a year that is not a leap year (no 29 February). */
+function monthDay(
+  name: string,
+  raw: string | undefined,
+  fallback: string,
+  problems: string[],
+): string {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{2}-\d{2}$/.test(raw) || !isCalendarDay(`2025-${raw}`)) {
+    problems.push(`${name} must be a day of the year MM-DD (not 02-29), got "${raw}"`);
+    return fallback;
+  }
+  return raw;
 }
 
 /** CORS_ORIGINS: a comma-separated list of origins such as https://dash.example.cn. */

@@ -1,5 +1,6 @@
 import {
   ANONYMOUS,
+  AS_PARENT,
   AUDIENCES,
   COMMITTEE_ROLES,
   defineConnectionPolicy,
@@ -45,10 +46,23 @@ definePolicy('Tenant', {
       ],
       readers: [...FIRM_READERS, ANONYMOUS],
     },
+    // Computed from the profile's dates, so read by whoever reads them.
+    { group: 'incubation', fields: ['incubation'], readers: [...FIRM_READERS, ANONYMOUS] },
     { group: 'certifications', fields: ['certifications'], readers: FIRM_ADMIN_READERS },
   ],
 });
 defineConnectionPolicy('Tenant', FIRM_READERS);
+
+definePolicy('Incubation', {
+  rows: reaching([...FIRM_READERS, ANONYMOUS], AS_PARENT),
+  fields: [
+    {
+      group: 'incubation',
+      fields: ['endsOn', 'monthsResident', 'stage', 'youngAtEntry'],
+      readers: [...FIRM_READERS, ANONYMOUS],
+    },
+  ],
+});
 
 definePolicy('Certification', {
   rows: { ...reaching(COMMITTEE_ROLES, EVERY_ROW), [Role.TENANT_ADMIN]: ownFirm() },

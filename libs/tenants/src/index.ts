@@ -6,6 +6,19 @@ export * from './certifications/certifications.service.js';
 export * from './projects/projects.service.js';
 export * from './credit-code/credit-code.js';
 export * from './tenant.enum.js';
+export {
+  DEFAULT_INCUBATION_MONTHS,
+  dueToGraduateOnSql,
+  IncubationStage,
+  incubatedOnSql,
+  incubationEndsOn,
+  incubationOf,
+  incubationStageSql,
+  overstayingOnSql,
+  type IncubationFacts,
+  type IncubationOn,
+} from './incubation/incubation.js';
+export { Incubation } from './incubation/incubation.type.js';
 export { Tenant } from './tenants/tenant.entity.js';
 export { Certification } from './certifications/certification.entity.js';
 export { IndustrializationProject } from './projects/industrialization-project.entity.js';

@@ -10,6 +10,7 @@ import { TenantsService } from './tenants/tenants.service.js';
 import { TenantsResolver } from './tenants/tenants.resolver.js';
 import { ProjectsResolver } from './projects/projects.resolver.js';
 import { UserTenantResolver } from './tenants/user-tenant.resolver.js';
+import { TenantIncubationResolver } from './incubation/incubation.resolver.js';
 // Declares the tenants' constraints to the error mapping.
 import './tenants.constraints.js';
 
@@ -25,6 +26,7 @@ import './tenants.constraints.js';
     TenantsResolver,
     ProjectsResolver,
     UserTenantResolver,
+    TenantIncubationResolver,
   ],
   exports: [TenantsService, CertificationsService, ProjectsService],
 })

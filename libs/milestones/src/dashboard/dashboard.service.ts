@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BenefitsService } from '@jcv/benefits';
 import { billingFigures } from '@jcv/billing';
+import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { ParkService } from '@jcv/park';
 import { OverdueService } from '@jcv/reporting';
 import { ServiceRequestsService } from '@jcv/service-desk';
 import { ForeignReads, NotFoundError, todayInShanghai } from '@jcv/shared';
 import { OccupancyService } from '@jcv/space';
+import { dueToGraduateOnSql, overstayingOnSql } from '@jcv/tenants';
 import { countingWindow } from '../progress/milestone-rules.js';
 import { dashboardDay } from './dashboard-day.js';
 import { ProgressService } from '../progress/progress.service.js';
@@ -28,6 +30,7 @@ export class DashboardService {
     private readonly benefits: BenefitsService,
     private readonly occupancy: OccupancyService,
     private readonly serviceRequests: ServiceRequestsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -83,23 +86,36 @@ export class DashboardService {
   }
 
   /**
-   * Resident on E (entered, not gone before it), and new in W whatever their kind. Reads lib
-   * tenants' tenants (TENANT_COUNTS_READS).
+   * Resident on E (entered, not gone before it), new in W whatever their kind, and of the
+   * residents those within 6 months of the end of their incubation period on E and those past
+   * it (the rules of @jcv/tenants' incubation). Reads lib tenants' tenants (TENANT_COUNTS_READS).
    */
   private async tenantCounts(
     zoneId: string,
     asOf: string,
     w: { from: string; to: string } | null,
-  ): Promise<{ residentTenants: number; newTenants: number }> {
+  ): Promise<{
+    residentTenants: number;
+    newTenants: number;
+    dueToGraduate: number;
+    overstaying: number;
+  }> {
     const [row] = await this.dataSource.query(
       `SELECT
          count(*) FILTER (WHERE t.entered_on <= $2::date
                             AND (t.exited_on IS NULL OR t.exited_on >= $2::date))::int AS resident,
-         count(*) FILTER (WHERE t.entered_on BETWEEN $3::date AND $4::date)::int AS new
+         count(*) FILTER (WHERE t.entered_on BETWEEN $3::date AND $4::date)::int AS new,
+         count(*) FILTER (WHERE ${dueToGraduateOnSql('t', '$2', '$5')})::int AS due,
+         count(*) FILTER (WHERE ${overstayingOnSql('t', '$2', '$5')})::int AS overstaying
        FROM tenants t
        WHERE t.zone_id = $1::uuid`,
-      [zoneId, asOf, w?.from ?? null, w?.to ?? null],
+      [zoneId, asOf, w?.from ?? null, w?.to ?? null, this.config.incubationMonths],
     );
-    return { residentTenants: row.resident, newTenants: row.new };
+    return {
+      residentTenants: row.resident,
+      newTenants: row.new,
+      dueToGraduate: row.due,
+      overstaying: row.overstaying,
+    };
   }
 }

@@ -74,4 +74,15 @@ export class ZoneDashboard {
     description: "Bills of the zone's tenants past their due date and not fully paid on asOf.",
   })
   overdueBills: number;
+
+  @Field(() => Int, {
+    description:
+      'Tenants resident on asOf with 6 months or less of their incubation period left (DUE_TO_GRADUATE).',
+  })
+  dueToGraduate: number;
+
+  @Field(() => Int, {
+    description: 'Tenants resident on asOf past the end of their incubation period (OVERSTAYING).',
+  })
+  overstaying: number;
 }

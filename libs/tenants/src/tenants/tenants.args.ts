@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { PageArgs } from '@jcv/shared';
 import { IndustryChain, TenantStatus } from '../tenant.enum.js';
+import { IncubationStage } from '../incubation/incubation.js';
 
 @InputType()
 export class TenantFilter {
@@ -43,6 +44,17 @@ export class TenantFilter {
   @IsString({ message: 'nameContains must be a string' })
   @MaxLength(200, { message: 'nameContains must be at most 200 characters' })
   nameContains?: string;
+
+  @Field(() => IncubationStage, {
+    nullable: true,
+    description: 'The stage of Tenant.incubation: on today in Asia/Shanghai.',
+  })
+  @IsOptional()
+  @IsEnum(IncubationStage, {
+    message:
+      'incubationStage must be INCUBATING, DUE_TO_GRADUATE, OVERSTAYING, GRADUATED or EXITED',
+  })
+  incubationStage?: IncubationStage;
 }
 
 @ArgsType()

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
+import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { explainConstraint } from '@jcv/database';
 import { ParkService } from '@jcv/park';
 import {
@@ -21,6 +22,7 @@ import {
 } from '@jcv/shared';
 import { Tenant } from './tenant.entity.js';
 import { TenantKind, TenantStatus } from '../tenant.enum.js';
+import { incubationStageSql } from '../incubation/incubation.js';
 import type { RegisterTenantInput } from './register-tenant.input.js';
 import type { ExitTenantInput } from './exit-tenant.input.js';
 import type { UpdateTenantInput } from './update-tenant.input.js';
@@ -61,6 +63,7 @@ export class TenantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly park: ParkService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A tenant the caller may see, or NOT_FOUND / FORBIDDEN. */
@@ -127,6 +130,16 @@ export class TenantsService {
       qb.andWhere(`t.name ILIKE :pattern ESCAPE '\\'`, {
         pattern: likePattern(filter.nameContains),
       });
+    }
+    if (filter.incubationStage) {
+      // The rule of Tenant.incubation, on the same day with the same months.
+      qb.andWhere(
+        incubationStageSql('t', filter.incubationStage, ':incubationDay', ':incubationMonths'),
+        {
+          incubationDay: todayInShanghai(),
+          incubationMonths: this.config.incubationMonths,
+        },
+      );
     }
     const totalCount = await qb.getCount();
     if (after) {
