@@ -14,6 +14,7 @@ import { ReportingModule } from '@jcv/reporting';
 import { BenefitsModule } from '@jcv/benefits';
 import { ServiceDeskModule } from '@jcv/service-desk';
 import { BillingModule } from '@jcv/billing';
+import { StatisticsModule } from '@jcv/statistics';
 import { createValidationPipe } from '@jcv/shared';
 import { InProcessJobs } from '@jcv/jobs';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -41,6 +42,7 @@ export class AppModule {
         BenefitsModule,
         ServiceDeskModule,
         BillingModule,
+        StatisticsModule,
         MilestonesModule,
         SeedModule,
         // Development only (the configuration refuses SEED_DEMO in production); the production

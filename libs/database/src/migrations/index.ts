@@ -10,6 +10,7 @@ import { IdempotencyKeys1764000700100 } from './1764000700100-idempotency-keys.j
 import { TenantFoundedOn1764000800000 } from './1764000800000-tenant-founded-on.js';
 import { PropertyFee1764000800100 } from './1764000800100-property-fee.js';
 import { Billing1764000900000 } from './1764000900000-billing.js';
+import { AnnualReports1764001000000 } from './1764001000000-annual-reports.js';
 
 /**
  * Every migration, in the order they landed. A landed migration is never edited: add a new one
@@ -30,4 +31,5 @@ export const migrations = [
   TenantFoundedOn1764000800000,
   PropertyFee1764000800100,
   Billing1764000900000,
+  AnnualReports1764001000000,
 ];

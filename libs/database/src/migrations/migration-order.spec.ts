@@ -21,6 +21,7 @@ const LANDED = [
   'TenantFoundedOn1764000800000',
   'PropertyFee1764000800100',
   'Billing1764000900000',
+  'AnnualReports1764001000000',
 ];
 
 const timestampOf = (name: string) => Number(/(\d{13})$/.exec(name)?.[1]);
