@@ -7,6 +7,7 @@ import { ParkModule } from '@jcv/park';
 import { ReportingModule } from '@jcv/reporting';
 import { ServiceDeskModule } from '@jcv/service-desk';
 import { SpaceModule } from '@jcv/space';
+import { StatisticsModule } from '@jcv/statistics';
 import { TenantsModule } from '@jcv/tenants';
 import { SeedModule } from '../../src/seed/seed.module.js';
 import { BenefitsDemo } from './benefits.demo.js';
@@ -15,6 +16,7 @@ import { DemoService } from './demo.service.js';
 import { MilestonesDemo } from './milestones.demo.js';
 import { ReportingDemo } from './reporting.demo.js';
 import { ServiceDeskDemo } from './service-desk.demo.js';
+import { StatisticsDemo } from './statistics.demo.js';
 import { TenantsSpaceDemo } from './tenants-space.demo.js';
 
 /**
@@ -33,6 +35,7 @@ import { TenantsSpaceDemo } from './tenants-space.demo.js';
     BenefitsModule,
     ServiceDeskModule,
     BillingModule,
+    StatisticsModule,
   ],
   providers: [
     DemoService,
@@ -42,6 +45,7 @@ import { TenantsSpaceDemo } from './tenants-space.demo.js';
     BenefitsDemo,
     ServiceDeskDemo,
     BillingDemo,
+    StatisticsDemo,
   ],
   exports: [
     TenantsSpaceDemo,
@@ -50,6 +54,7 @@ import { TenantsSpaceDemo } from './tenants-space.demo.js';
     BenefitsDemo,
     ServiceDeskDemo,
     BillingDemo,
+    StatisticsDemo,
   ],
 })
 export class DemoModule {}

@@ -11,14 +11,16 @@ import { MilestonesDemo } from './milestones.demo.js';
 import { BenefitsDemo } from './benefits.demo.js';
 import { ServiceDeskDemo } from './service-desk.demo.js';
 import { BillingDemo } from './billing.demo.js';
+import { StatisticsDemo } from './statistics.demo.js';
 
 /**
  * The synthetic demo park of development, loaded into a database that had no users once the
  * product's seed has run. Each capability adds its part, in dependency order. Most of it goes
  * through the services the API uses, so it obeys their rules; three parts cannot: the output
  * reports are written in one bulk statement (ReportingDemo), the service requests' history
- * is moved into the past (ServiceDeskDemo) and the older payments of the rent bills are written
- * in one statement (BillingDemo). Each file says what it writes and how.
+ * is moved into the past (ServiceDeskDemo), the older payments of the rent bills are written
+ * in one statement (BillingDemo) and the annual reports, sent through their service, are
+ * back-dated to January (StatisticsDemo). Each file says what it writes and how.
  */
 @Injectable()
 export class DemoService implements OnApplicationBootstrap {
@@ -34,6 +36,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly benefits: BenefitsDemo,
     private readonly serviceDesk: ServiceDeskDemo,
     private readonly billing: BillingDemo,
+    private readonly statistics: StatisticsDemo,
   ) {}
 
   // DemoModule is imported by AppModule, whose own hooks (the in-process jobs) run after it:
@@ -58,6 +61,7 @@ export class DemoService implements OnApplicationBootstrap {
     await this.benefits.load(ctx);
     await this.serviceDesk.load(ctx);
     await this.billing.load(ctx);
+    await this.statistics.load(ctx);
     this.log.log('demo park loaded');
   }
 }

@@ -11,6 +11,7 @@ export { MilestonesDemo } from './milestones.demo.js';
 export { BenefitsDemo } from './benefits.demo.js';
 export { ServiceDeskDemo } from './service-desk.demo.js';
 export { BillingDemo } from './billing.demo.js';
+export { StatisticsDemo } from './statistics.demo.js';
 export { DEMO_PASSWORD } from './demo-accounts.js';
 export { DEMO_FIRM_ACCOUNTS, DEMO_FIRM_NAME } from './demo-firm-accounts.js';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { actorOf, UsersService } from '@jcv/identity';
 import { ParkService, ZoneKind } from '@jcv/park';
-import { type Actor, Role } from '@jcv/shared';
+import { type Actor, Role, todayInShanghai } from '@jcv/shared';
 import {
   BuildingsService,
   LeasesService,
@@ -202,6 +202,47 @@ function spread(year: number, n: number, last: string): string[] {
   return Array.from({ length: n }, (_, i) => addDays(from, Math.floor(((i + 0.5) * span) / n)));
 }
 
+/** FNV-1a of a string, as a number in [0, 1): variety that leaves the seeded generator alone. */
+function hash(...parts: (string | number)[]): number {
+  let h = 0x811c9dc5;
+  for (const ch of parts.join('|')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h / 4294967296;
+}
+
+/** The demo firm's 成立日期: founded five months before it moved in, well within 24 months. */
+const DEMO_FIRM_FOUNDED_ON = '2024-08-16';
+
+/**
+ * 成立日期 of a demo tenant. Most firms were founded within two years of entering (the national
+ * rule for incubated firms); about one in five, and more of the expansion zone's pilot-scale
+ * firms, are spin-offs of older companies founded three to ten years before. A team gets the
+ * day it formed, a few weeks to half a year before it came; one in three never gave it. Never
+ * after the day it entered nor after today, which the tenants service refuses.
+ */
+function foundedOnOf(
+  name: string,
+  kind: TenantKind,
+  zone: ZoneKind,
+  enteredOn: string,
+): string | null {
+  if (name === DEMO_FIRM_NAME) return DEMO_FIRM_FOUNDED_ON;
+  const h = hash(name, 'founded');
+  const k = hash(name, 'founded', 'days');
+  let daysBefore: number;
+  if (kind === TenantKind.TEAM) {
+    if (h < 1 / 3) return null;
+    daysBefore = 20 + Math.floor(k * 160);
+  } else if (h < (zone === ZoneKind.EXPANSION ? 0.5 : 0.2)) {
+    daysBefore = 1100 + Math.floor(k * 2550);
+  } else {
+    daysBefore = 15 + Math.floor(k * 690);
+  }
+  return [addDays(enteredOn, -daysBefore), todayInShanghai()].sort()[0];
+}
+
 /** Three years less a day: the park's usual incubation lease. */
 const threeYears = (start: string) =>
   addDays(`${Number(start.slice(0, 4)) + 3}${start.slice(4)}`, -1);
@@ -341,18 +382,21 @@ export class TenantsSpaceDemo {
             : IndustryChain.OTHER;
         const place = PLACES[nameIndex++ % PLACES.length];
         const trade = TRADES[chain][nameIndex % TRADES[chain].length];
+        const name = featured
+          ? DEMO_FIRM_NAME
+          : isTeam
+            ? `${nextTopic(chain)}创新团队`
+            : `吕梁${place}${trade}有限公司`;
+        const kind = isTeam ? TenantKind.TEAM : TenantKind.FIRM;
         const tenant = await this.tenants.register(run.admin, {
-          name: featured
-            ? DEMO_FIRM_NAME
-            : isTeam
-              ? `${nextTopic(chain)}创新团队`
-              : `吕梁${place}${trade}有限公司`,
-          kind: isTeam ? TenantKind.TEAM : TenantKind.FIRM,
+          name,
+          kind,
           creditCode: isTeam ? null : creditCode(run.random),
           zoneId: run.zoneId(c.zone),
           industryChain: chain,
           isTechFirm: isTech,
           enteredOn,
+          foundedOn: foundedOnOf(name, kind, c.zone, enteredOn),
         });
         const wants =
           c.zone === ZoneKind.EXPANSION
