@@ -33,6 +33,9 @@ const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const CommitteeBillsPage = lazy(() => import('./pages/bills/CommitteeBillsPage'));
 const FirmBillsPage = lazy(() => import('./pages/bills/FirmBillsPage'));
 const BillPage = lazy(() => import('./pages/bills/BillPage'));
+const TorchStatisticsPage = lazy(() => import('./pages/statistics/TorchStatisticsPage'));
+const AnnualReportsPage = lazy(() => import('./pages/annual/AnnualReportsPage'));
+const AnnualReportFormPage = lazy(() => import('./pages/annual/AnnualReportFormPage'));
 
 function Home() {
   const state = useSession();
@@ -67,6 +70,7 @@ const BILLS = {
   TENANT_ADMIN: FirmBillsPage,
 };
 const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
+const TORCH: readonly Role[] = ['ADMIN', 'ANALYST'];
 const rolesOf = (pages: object) => Object.keys(pages) as Role[];
 
 function NotFound() {
@@ -219,6 +223,30 @@ export function App() {
               element={
                 <RequireRole roles={rolesOf(BILLS)}>
                   <BillPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/statistics/torch"
+              element={
+                <RequireRole roles={TORCH}>
+                  <TorchStatisticsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/annual-reports"
+              element={
+                <RequireRole roles={FIRM}>
+                  <AnnualReportsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/annual-reports/new"
+              element={
+                <RequireRole roles={FIRM}>
+                  <AnnualReportFormPage />
                 </RequireRole>
               }
             />

@@ -11,6 +11,7 @@ import { policies } from './messages/policies';
 import { desk } from './messages/desk';
 import { admin } from './messages/admin';
 import { bills } from './messages/bills';
+import { statistics } from './messages/statistics';
 
 /**
  * Every string the console shows, in 简体中文 (the default) and English, one namespace per area
@@ -29,6 +30,7 @@ export const NAMESPACES = {
   desk,
   admin,
   bills,
+  statistics,
 } as const;
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];

@@ -21,6 +21,8 @@ export const common = {
       users: '用户管理',
       audit: '操作日志',
       bills: '账单',
+      torch: '火炬统计',
+      annualReports: '年度报表',
       account: '我的账号',
     },
     login: {
@@ -88,6 +90,8 @@ export const common = {
       users: 'Users',
       audit: 'Audit trail',
       bills: 'Bills',
+      torch: 'Torch statistics',
+      annualReports: 'Annual reports',
       account: 'My account',
     },
     login: {

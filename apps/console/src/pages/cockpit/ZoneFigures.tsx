@@ -151,6 +151,26 @@ export function ZoneFigures({
           ),
         )}
         {item(
+          'dueToGraduate',
+          t('figures.dueToGraduate'),
+          fig(
+            'dueToGraduate',
+            dashboard.dueToGraduate,
+            formatCount(dashboard.dueToGraduate),
+            t('figures.countUnit', { count: dashboard.dueToGraduate }),
+          ),
+        )}
+        {item(
+          'overstaying',
+          t('figures.overstaying'),
+          fig(
+            'overstaying',
+            dashboard.overstaying,
+            formatCount(dashboard.overstaying),
+            t('figures.countUnit', { count: dashboard.overstaying }),
+          ),
+        )}
+        {item(
           'output',
           t('figures.outputValueYtd'),
           fig(

@@ -95,6 +95,8 @@ export const COCKPIT_DASHBOARDS = graphql(`
     rentRelieved
     collected
     overdueBills
+    dueToGraduate
+    overstaying
     outputValueYtd
     outputByMonth {
       period

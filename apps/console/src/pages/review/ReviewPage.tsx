@@ -1,6 +1,6 @@
 /**
  * The committee's monthly reports, `/reports` for ADMIN (reviews and imports) and ANALYST (reads):
- * four tabs, the open one kept in the URL (`?tab=queue|overdue|import|export`).
+ * five tabs, the open one kept in the URL (`?tab=queue|overdue|import|export|annual`).
  *
  * What browser tests may rely on:
  * - 待审核 queue: a table labelled 待审核报表列表; each row has `data-report-id`,
@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useUser } from '../../auth/useSession';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AnnualTab } from './AnnualTab';
 import { ExportTab } from './ExportTab';
 import { ImportTab } from './ImportTab';
 import { OverdueTab } from './OverdueTab';
@@ -32,11 +33,12 @@ import { REVIEW_ZONES } from './queries';
 import { ReviewQueue } from './ReviewQueue';
 import './review.css';
 
-const TABS = ['queue', 'overdue', 'import', 'export'] as const;
+const TABS = ['queue', 'overdue', 'import', 'export', 'annual'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ReviewPage() {
   const { t } = useTranslation('review');
+  const { t: ts } = useTranslation('statistics');
   const user = useUser();
   // reviewOutputReport and importOutputReports are ADMIN's (libs/reporting access policy).
   const canWrite = user.role === 'ADMIN';
@@ -68,6 +70,12 @@ export default function ReviewPage() {
       label: t('tabs.export'),
       destroyOnHidden: true,
       children: <ExportTab zones={zones} />,
+    },
+    {
+      key: 'annual',
+      label: ts('review.tab'),
+      destroyOnHidden: true,
+      children: <AnnualTab zones={zones} canReview={canWrite} />,
     },
   ];
 

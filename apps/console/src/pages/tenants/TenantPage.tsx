@@ -11,7 +11,7 @@ import { AuditSection } from './AuditSection';
 import { EditTenantModal } from './EditTenantModal';
 import { ExitTenantModal } from './ExitTenantModal';
 import { TENANTS_DETAIL } from './operations';
-import { ToneTag } from './parts';
+import { INCUBATION_TONES, ToneTag } from './parts';
 import {
   BenefitsSection,
   CertificatesSection,
@@ -129,6 +129,49 @@ export default function TenantPage() {
                     key: 'foundedOn',
                     label: t('fields.foundedOn'),
                     children: tenant.foundedOn ?? t('none'),
+                  },
+                  {
+                    key: 'incubation',
+                    label: t('incubation.stage'),
+                    children: (
+                      <span>
+                        <ToneTag
+                          tone={INCUBATION_TONES[tenant.incubation.stage]}
+                          data-stage={tenant.incubation.stage}
+                        >
+                          {t(`incubationStages.${tenant.incubation.stage}`)}
+                        </ToneTag>
+                        {t('incubation.monthsResident', {
+                          months: tenant.incubation.monthsResident,
+                        })}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'endsOn',
+                    label: t('incubation.endsOn'),
+                    children: (
+                      <span data-field="endsOn" data-value={tenant.incubation.endsOn}>
+                        {tenant.incubation.endsOn}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'youngAtEntry',
+                    label: t('incubation.youngAtEntry'),
+                    children: (
+                      <span
+                        data-field="youngAtEntry"
+                        data-value={String(tenant.incubation.youngAtEntry ?? '')}
+                      >
+                        {tenant.incubation.youngAtEntry === null ||
+                        tenant.incubation.youngAtEntry === undefined
+                          ? t('incubation.unknown')
+                          : tenant.incubation.youngAtEntry
+                            ? t('yes')
+                            : t('no')}
+                      </span>
+                    ),
                   },
                   {
                     key: 'status',

@@ -24,7 +24,7 @@ import {
   type TenantListFilter,
 } from '../../lib/tenants';
 import { TENANTS_LIST, TENANTS_ZONES } from './operations';
-import { CertificateTags, NativeSelect, ToneTag } from './parts';
+import { CertificateTags, INCUBATION_TONES, NativeSelect, ToneTag } from './parts';
 import { RegisterTenantModal } from './RegisterTenantModal';
 
 type Row = TenantsListQuery['tenants']['edges'][number]['node'];
@@ -131,6 +131,15 @@ export default function TenantsPage() {
       key: 'certificates',
       title: t('list.columns.certificates'),
       render: (_, r) => <CertificateTags list={r.certifications} today={today} />,
+    },
+    {
+      key: 'incubation',
+      title: t('list.columns.incubation'),
+      render: (_, r) => (
+        <ToneTag tone={INCUBATION_TONES[r.incubation.stage]} data-stage={r.incubation.stage}>
+          {t(`incubationStages.${r.incubation.stage}`)}
+        </ToneTag>
+      ),
     },
     {
       key: 'status',

@@ -19,6 +19,9 @@ export const TENANTS_LIST = graphql(`
           status
           enteredOn
           exitedOn
+          incubation {
+            stage
+          }
           zone {
             id
             code
@@ -83,6 +86,12 @@ export const TENANTS_DETAIL = graphql(`
       enteredOn
       exitedOn
       foundedOn
+      incubation {
+        stage
+        endsOn
+        monthsResident
+        youngAtEntry
+      }
       zone {
         id
         code

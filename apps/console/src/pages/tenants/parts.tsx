@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explain } from '../../components/ErrorNotice';
+import type { IncubationStage } from '../../gql/graphql';
 import { problemsByField } from '../../lib/api-errors';
 import {
   creditCodeFormMessage,
@@ -33,6 +34,15 @@ export const CERT_TONES: Record<CertificateState, Tone> = {
   EXPIRING: 'warning',
   LAPSED: 'neutral',
   NOT_YET_VALID: 'info',
+};
+
+/** The incubation stage's colour (its words are incubationStages.*). */
+export const INCUBATION_TONES: Record<IncubationStage, Tone> = {
+  INCUBATING: 'success',
+  DUE_TO_GRADUATE: 'warning',
+  OVERSTAYING: 'danger',
+  GRADUATED: 'info',
+  EXITED: 'neutral',
 };
 
 const CERT_ORDER: Record<CertificateState, number> = {
