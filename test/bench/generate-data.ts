@@ -50,6 +50,7 @@ const COLUMN_TYPES: Record<string, string> = {
   unit_id: 'uuid',
   entered_on: 'date',
   exited_on: 'date',
+  founded_on: 'date',
   issued_on: 'date',
   expires_on: 'date',
   cultivated_on: 'date',
@@ -134,6 +135,8 @@ export async function generate(
   // Bills' data (property fees, second leases, rent-relief grants) come from a generator of their
   // own, so that everything else is the same as before they were added.
   const billRand = prng(seed + 0x5eed);
+  // Founding dates likewise (annual reports come from a hash of their own in the database).
+  const foundedRand = prng(seed + 0xf0d);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const windowStart = monthStart(LAST_MONTH, scale.months - 1);
 
@@ -152,7 +155,7 @@ export async function generate(
     bar.update(rows);
   };
   if (!quiet)
-    bar.start(Math.round(scale.tenants * (scale.months * 0.85 + 4)), 0, { step: 'parks' });
+    bar.start(Math.round(scale.tenants * (scale.months * 0.85 + 5)), 0, { step: 'parks' });
   const step = (s: string) => bar.update(rows, { step: s });
 
   // Parks and zones: the first park is 晋创谷·吕梁 itself, so the plan's targets apply to it.
@@ -196,6 +199,7 @@ export async function generate(
     entered_on: [] as string[],
     exited_on: [] as (string | null)[],
     status: [] as string[],
+    founded_on: [] as (string | null)[],
   };
   const windowDays = scale.months * 30;
   for (let i = 0; i < scale.tenants; i++) {
@@ -222,6 +226,12 @@ export async function generate(
     t.entered_on.push(entered);
     t.exited_on.push(exitedOn);
     t.status.push(exitedOn ? (rand() < 0.5 ? 'GRADUATED' : 'EXITED') : 'RESIDENT');
+    // One in ten founding dates unknown; the rest up to five years before entry, most of them
+    // within the 24 months that make a firm young at entry.
+    const f = foundedRand();
+    t.founded_on.push(
+      f < 0.1 ? null : addDays(entered, -Math.floor(Math.pow(foundedRand(), 2) * 1800)),
+    );
   }
   await insert(client, 'tenants', t, done);
 
@@ -440,6 +450,69 @@ export async function generate(
     );
     done(res.rowCount ?? 0);
   }
+
+  // Annual reports of 2025 from every tenant resident in 2025, set-based in the database from a
+  // hash of their own (as the monthly reports, with another key): by latest revision 90 %
+  // ACCEPTED, 4 % awaiting review, 1 % RETURNED, 5 % none; one in twelve reports was returned
+  // once before (revision 1, no longer latest). Every 其中 is at most its total; a few firms
+  // report no employees. The occupied area is the firm's leases on 31 December 2025.
+  step('annual reports');
+  const [{ id: adminId }] = (
+    await client.query(`SELECT id FROM users WHERE email = $1`, [BENCH_ADMIN])
+  ).rows;
+  const annual = await client.query(
+    `INSERT INTO annual_reports (tenant_id, year, revision, latest, status, registered_capital,
+                                 employees, employees_doctorate, employees_college,
+                                 employees_returnees, employees_fresh_graduates, total_revenue,
+                                 net_profit, tax_paid, rd_expense, venture_funding, ip_applied,
+                                 ip_granted, ip_valid, invention_patents_valid, software_copyrights,
+                                 tech_contracts, tech_contract_value, national_projects,
+                                 occupied_area, submitted_at, submitted_by, review_note, reviewed_at,
+                                 reviewed_by)
+     SELECT t.id, 2025, r.n, r.n = t.revisions,
+            CASE WHEN r.n < t.revisions THEN 'RETURNED'
+                 WHEN t.bucket < 9 THEN 'SUBMITTED'
+                 WHEN t.bucket < 10 THEN 'RETURNED'
+                 ELSE 'ACCEPTED' END,
+            (h.h1 % 1000) * 10000.00 + 100000,
+            e.employees,
+            h.h2 % (e.employees / 10 + 1),
+            h.h3 % (e.employees + 1),
+            h.h4 % (e.employees / 20 + 1),
+            h.h5 % (e.employees / 5 + 1),
+            m.revenue, m.revenue * (h.h11 % 40 - 10) / 100, m.revenue * (h.h7 % 8) / 100,
+            m.revenue * (h.h8 % 15) / 100,
+            CASE WHEN h.h9 % 100 < 15 THEN (h.h9 % 5000) * 10000.00 ELSE 0 END,
+            ip.applied, ip.applied / 2, ip.held, h.h10 % (ip.held + 1), h.h11 % 6,
+            h.h12 % 4, (h.h12 % 4) * (h.h1 % 50000) * 10.00, CASE WHEN h.h2 % 50 = 0 THEN 1 ELSE 0 END,
+            coalesce((SELECT sum(u.area) FROM leases l JOIN units u ON u.id = l.unit_id
+                       WHERE l.tenant_id = t.id AND l.status <> 'TERMINATED'
+                         AND l.start_date <= '2025-12-31' AND l.end_date >= '2025-12-31'), 0),
+            timestamptz '2026-01-05 10:00+08' + make_interval(days => (h.h3 % 20 + r.n * 7)::int),
+            NULL,
+            CASE WHEN r.n < t.revisions OR t.bucket = 9 THEN '请核对研发费用与从业人员' END,
+            CASE WHEN r.n < t.revisions OR t.bucket >= 9
+                 THEN timestamptz '2026-01-08 15:00+08' + make_interval(days => (h.h3 % 20 + r.n * 7)::int) END,
+            CASE WHEN r.n < t.revisions OR t.bucket >= 9 THEN $2::uuid END
+       FROM (SELECT id, abs(hashtext($1::text || 'annual' || id::text)::bigint) % 100 AS bucket,
+                    CASE WHEN abs(hashtext($1::text || 'revised' || id::text)::bigint) % 12 = 0 THEN 2
+                         ELSE 1 END AS revisions
+               FROM tenants
+              WHERE entered_on <= '2025-12-31' AND (exited_on IS NULL OR exited_on >= '2025-01-01')) t
+      CROSS JOIN LATERAL generate_series(1, t.revisions) r(n)
+      CROSS JOIN LATERAL (
+        SELECT ${Array.from(
+          { length: 12 },
+          (_, k) =>
+            `abs(hashtext($1::text || 'annual${k + 1}' || t.id::text || r.n)::bigint) AS h${k + 1}`,
+        ).join(', ')}) h
+      CROSS JOIN LATERAL (SELECT CASE WHEN h.h4 % 100 = 0 THEN 0 ELSE 3 + h.h5 % 300 END AS employees) e
+      CROSS JOIN LATERAL (SELECT (h.h6 % 2000000000) / 100.0 AS revenue) m
+      CROSS JOIN LATERAL (SELECT h.h7 % 30 AS applied, h.h8 % 25 AS held) ip
+      WHERE t.bucket >= 5`,
+    [String(seed), adminId],
+  );
+  done(annual.rowCount ?? 0);
 
   step('analyze');
   await client.query('ANALYZE');

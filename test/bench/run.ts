@@ -1,7 +1,8 @@
 // npm run bench -- --scale S|M|L [--duration 20] [--warmup 5] [--runs 3] [--connections 16]
 // Starts the product (T5, production mode) and the floor (T1, node:http + pg), drives Q1–Q5 of
 // docs/PERFORMANCE.md against each in turn from this process, and prints one table with the
-// ratios T5/T1; then times Q6, a month's issueBills over the whole data set, run twice.
+// ratios T5/T1; then times Q6, a month's issueBills over the whole data set, run twice. Q7 (the
+// Torch statistics of one park) and Q7x (their workbook) are driven on the product alone.
 // Needs DATABASE_URL; generates the scale's data set first when it is missing.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,6 +29,27 @@ const YEAR = 2026;
 const AS_OF = '2026-10-31';
 /** The month Q6 bills: the data set's last month. */
 const BILL_PERIOD = LAST_MONTH;
+/** The year of Q7's Torch statistics: the data set's annual reports are of 2025. */
+const TORCH_YEAR = 2025;
+
+type BenchRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+};
+
+/** A query of the table: its document, whose token, and the floor's request when it has one. */
+interface BenchQuery {
+  what: string;
+  query: string;
+  vars: () => object;
+  token: 'firm' | 'admin';
+  /** Left out: the query runs on the product alone (no T1 row, no ratio). */
+  floor?: () => BenchRequest;
+  /** Fewer connections than --connections, for a heavy request that few clients ask at once. */
+  connections?: number;
+}
 
 interface Measure {
   rps: number;
@@ -128,7 +150,7 @@ function drive(opts: {
   url: string;
   connections: number;
   duration: number;
-  request: () => { method: string; path: string; headers: Record<string, string>; body?: string };
+  request: () => BenchRequest;
 }): Promise<Measure> {
   const latencies: number[] = [];
   let bytes = 0;
@@ -252,6 +274,8 @@ async function main() {
         `SELECT z.id FROM zones z JOIN parks p ON p.id = z.park_id WHERE p.code = 'JCV-LVLIANG' AND z.code = 'STARTUP'`,
       )
     ).rows[0].id as string;
+    const park = (await c.query(`SELECT id FROM parks WHERE code = 'JCV-LVLIANG'`)).rows[0]
+      .id as string;
     const tenants = (
       await c.query(
         `SELECT id FROM tenants WHERE exited_on IS NULL AND entered_on < '2026-01-01' ORDER BY id LIMIT 2000`,
@@ -294,26 +318,26 @@ async function main() {
       patentsGranted: 0,
     });
 
-    const Q = {
+    const Q: Record<string, BenchQuery> = {
       Q1: {
         what: "a firm's own profile with certifications",
         query: `query($id: ID!) { tenant(id: $id) { id name kind creditCode industryChain enteredOn status certifications { id kind certificateNo issuedOn expiresOn } } }`,
         vars: () => ({ id: firm }),
-        token: 'firm' as const,
+        token: 'firm',
         floor: () => ({ method: 'GET', path: `/q1?id=${firm}`, headers: {} }),
       },
       Q2: {
         what: 'a page of 50 tenants with leases and units',
         query: `{ tenants(first: 50) { totalCount edges { node { id name status leases { id startDate endDate monthlyRent status unit { id code area } } } } } }`,
         vars: () => ({}),
-        token: 'admin' as const,
+        token: 'admin',
         floor: () => ({ method: 'GET', path: '/q2', headers: {} }),
       },
       Q3: {
         what: 'zoneDashboard for one zone and year',
         query: `query($z: ID!, $y: Int!, $d: Date) { zoneDashboard(zoneId: $z, year: $y, asOf: $d) { residentTenants newTenants occupancy { unitsTotal unitsLeased totalArea leasedArea rate } outputValueYtd outputByMonth { period value } milestones { target { metric target } actual ratio forecast status } overdueReports openServiceRequests benefitsGranted } }`,
         vars: () => ({ z: zone, y: YEAR, d: AS_OF }),
-        token: 'admin' as const,
+        token: 'admin',
         floor: () => ({
           method: 'GET',
           path: `/q3?zone=${zone}&year=${YEAR}&asOf=${AS_OF}`,
@@ -324,13 +348,26 @@ async function main() {
         what: 'submitOutputReport (write + audit)',
         query: `mutation($i: SubmitOutputReportInput!) { submitOutputReport(input: $i) { id revision } }`,
         vars: () => ({ i: nextReport() }),
-        token: 'admin' as const,
+        token: 'admin',
         floor: () => ({
           method: 'POST',
           path: '/q4',
           headers: json,
           body: JSON.stringify(nextReport()),
         }),
+      },
+      Q7: {
+        what: `torchStatistics of 晋创谷·吕梁 for ${TORCH_YEAR}`,
+        query: `query($y: Int!, $p: ID) { torchStatistics(year: $y, parkId: $p) { year totalArea incubatedFirmsArea incubatedFirms newIncubatedFirms graduatedThisYear graduatedTotal incubatedRevenueThousand incubatedRdExpenseThousand incubatedTaxPaidThousand incubatedVentureFundingThousand incubatedEmployees incubatedEmployeesCollege incubatedEmployeesFreshGraduates highTechFirms techSmeFirms fundedFirms firmsWithInventionPatents firmsWithValidIp incubatorIncomeThousand fundingDisbursedThousand missingAnnualReports { id name } checks { code passed message tenants { id name } } } }`,
+        vars: () => ({ y: TORCH_YEAR, p: park }),
+        token: 'admin',
+      },
+      Q7x: {
+        what: `exportTorchStatistics of 晋创谷·吕梁 for ${TORCH_YEAR} (the workbook)`,
+        query: `query($y: Int!, $p: ID) { exportTorchStatistics(year: $y, parkId: $p) { fileName rows contentBase64 } }`,
+        vars: () => ({ y: TORCH_YEAR, p: park }),
+        token: 'admin',
+        connections: 4,
       },
     };
 
@@ -340,7 +377,9 @@ async function main() {
 
     const only = args.only ? args.only.toUpperCase().split(',') : null;
     for (const [name, q] of Object.entries(Q)) {
-      if (only && !only.includes(name)) continue;
+      // --only Q7 runs Q7 and its workbook Q7x.
+      if (only && !only.includes(name.toUpperCase()) && !only.includes(name.replace(/x$/, '')))
+        continue;
       const probe = await gql(
         COUNTING_PORT,
         q.query,
@@ -351,14 +390,16 @@ async function main() {
         throw new Error(`${name} fails on the product: ${JSON.stringify(probe.body.errors)}`);
       const token = q.token === 'firm' ? firmToken : adminToken;
       const tiers: Record<'T1' | 'T5', Measure[]> = { T1: [], T5: [] };
-      for (const tier of ['T1', 'T5'] as const) {
+      const floorRequest = q.floor;
+      for (const tier of floorRequest ? (['T1', 'T5'] as const) : (['T5'] as const)) {
         const target =
           tier === 'T5'
             ? { url: `http://127.0.0.1:${PRODUCT_PORT}`, request: post(token, q.query, q.vars) }
-            : { url: `http://127.0.0.1:${FLOOR_PORT}`, request: q.floor };
-        await drive({ ...target, connections, duration: warmup });
+            : { url: `http://127.0.0.1:${FLOOR_PORT}`, request: floorRequest! };
+        const c = Math.min(connections, q.connections ?? connections);
+        await drive({ ...target, connections: c, duration: warmup });
         for (let r = 0; r < runs; r++)
-          tiers[tier].push(await drive({ ...target, connections, duration }));
+          tiers[tier].push(await drive({ ...target, connections: c, duration }));
       }
       const pick = (tier: 'T1' | 'T5') => {
         const ms = tiers[tier];
@@ -371,12 +412,12 @@ async function main() {
           errors: ms.reduce((a, m) => a + m.errors, 0),
         };
       };
-      const t1 = pick('T1');
+      const t1 = floorRequest ? pick('T1') : null;
       const t5 = pick('T5');
       for (const [tier, m, stmts] of [
-        ['T1', t1, 1],
-        ['T5', t5, probe.statements],
-      ] as const) {
+        ...(t1 ? ([['T1', t1, 1]] as const) : []),
+        ['T5', t5, probe.statements] as const,
+      ]) {
         rows.push([
           name,
           tier,
@@ -387,7 +428,7 @@ async function main() {
           String(stmts),
           m.bytes.toFixed(0),
           String(m.errors),
-          tier === 'T5' ? (t5.rps / t1.rps).toFixed(2) : '',
+          tier === 'T5' && t1 ? (t5.rps / t1.rps).toFixed(2) : '',
         ]);
       }
       console.log(`${name} done (${q.what})`);
@@ -511,6 +552,13 @@ async function main() {
     console.log(`| ${header.join(' | ')} |`);
     console.log(`|${header.map(() => '---').join('|')}|`);
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    const ran = Object.entries(Q).filter(([name]) => rows.some((r) => r[0] === name));
+    const productOnly = ran.filter(([, q]) => !q.floor).map(([name]) => name);
+    if (productOnly.length) console.log(`\n${productOnly.join(', ')}: the product alone, no floor`);
+    for (const [name, q] of ran) {
+      if (q.connections && q.connections < connections)
+        console.log(`${name}: ${q.connections} connections`);
+    }
     console.log('');
     for (const tier of ['T1', 'T5'] as const) {
       const s = q5[tier];
