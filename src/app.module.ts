@@ -15,6 +15,7 @@ import { BenefitsModule } from '@jcv/benefits';
 import { ServiceDeskModule } from '@jcv/service-desk';
 import { BillingModule } from '@jcv/billing';
 import { StatisticsModule } from '@jcv/statistics';
+import { NotificationsModule } from '@jcv/notifications';
 import { createValidationPipe } from '@jcv/shared';
 import { InProcessJobs } from '@jcv/jobs';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -44,6 +45,7 @@ export class AppModule {
         BillingModule,
         StatisticsModule,
         MilestonesModule,
+        NotificationsModule,
         SeedModule,
         // Development only (the configuration refuses SEED_DEMO in production); the production
         // build holds no demo at all.

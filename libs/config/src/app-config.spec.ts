@@ -118,4 +118,61 @@ describe('loadConfig', () => {
         `ANNUAL_REPORT_DUE must be a day of the year MM-DD (not 02-29), got "${raw}"`,
       );
   });
+
+  it('reads the mail settings: SMTP_URL off by default, smtp:// or smtps:// only', () => {
+    const base = loadConfig({ DATA_DIR: 'memory://' });
+    expect(base.smtpUrl).toBeUndefined();
+    expect(base.mailFrom).toContain('no-reply@');
+    expect(base.publicUrl).toBe('http://localhost:3000');
+    expect(
+      loadConfig({ DATA_DIR: 'memory://', SMTP_URL: 'smtps://u:p@mail.example.cn:465' }).smtpUrl,
+    ).toBe('smtps://u:p@mail.example.cn:465');
+    expect(loadConfig({ DATA_DIR: 'memory://', PORT: '8080' }).publicUrl).toBe(
+      'http://localhost:8080',
+    );
+    expect(
+      loadConfig({ DATA_DIR: 'memory://', PUBLIC_URL: 'https://park.example.cn/console/' })
+        .publicUrl,
+    ).toBe('https://park.example.cn/console');
+    for (const raw of ['http://mail.example.cn', 'mail.example.cn:25', 'smtp://'])
+      expect(() => loadConfig({ DATA_DIR: 'memory://', SMTP_URL: raw })).toThrow(
+        'SMTP_URL must be an smtp:// or smtps:// URL with a host',
+      );
+    expect(() => loadConfig({ DATA_DIR: 'memory://', PUBLIC_URL: 'park.example.cn' })).toThrow(
+      'PUBLIC_URL must be an http:// or https:// URL, got "park.example.cn"',
+    );
+  });
+
+  it('reads the webhook settings, and never allows insecure webhooks in production', () => {
+    const base = loadConfig({ DATA_DIR: 'memory://' });
+    expect([base.webhookAllowInsecure, base.webhookAllowedHosts, base.deliveryPollMs]).toEqual([
+      false,
+      [],
+      1000,
+    ]);
+    const set = loadConfig({
+      DATA_DIR: 'memory://',
+      WEBHOOK_ALLOW_INSECURE: 'true',
+      WEBHOOK_ALLOWED_HOSTS: ' Stats.Intranet.example , ,erp.local',
+      DELIVERY_POLL_MS: '250',
+    });
+    expect([set.webhookAllowInsecure, set.webhookAllowedHosts, set.deliveryPollMs]).toEqual([
+      true,
+      ['stats.intranet.example', 'erp.local'],
+      250,
+    ]);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        BOOTSTRAP_ADMIN_EMAIL: 'a@b.cn',
+        BOOTSTRAP_ADMIN_PASSWORD: 'a-long-password',
+        DATA_DIR: 'memory://',
+        WEBHOOK_ALLOW_INSECURE: 'true',
+      }),
+    ).toThrow('WEBHOOK_ALLOW_INSECURE cannot be on in production');
+    expect(() => loadConfig({ DATA_DIR: 'memory://', DELIVERY_POLL_MS: '10' })).toThrow(
+      'DELIVERY_POLL_MS must be a whole number from 50 to 600000, got "10"',
+    );
+  });
 });

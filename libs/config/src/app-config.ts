@@ -46,6 +46,21 @@ export interface AppConfig {
   incubationMonths: number;
   /** Day of Y+1, "MM-DD", by which a firm's annual report for Y is due (ANNUAL_REPORT_DUE). */
   annualReportDue: string;
+  /**
+   * Where notifications are sent as e-mail (SMTP_URL, e.g. smtp://user:pass@host:587, smtps://
+   * for TLS from the start); unset: no e-mail, notifications stay in the console.
+   */
+  smtpUrl?: string;
+  /** The From of those e-mails (MAIL_FROM). */
+  mailFrom: string;
+  /** The console's address as users reach it (PUBLIC_URL), for the links in e-mails. */
+  publicUrl: string;
+  /** Allow http:// webhook URLs on loopback hosts (WEBHOOK_ALLOW_INSECURE; tests, development). */
+  webhookAllowInsecure: boolean;
+  /** Host names whose private addresses webhooks may reach (WEBHOOK_ALLOWED_HOSTS, comma-separated). */
+  webhookAllowedHosts: string[];
+  /** How often the worker looks for e-mails and webhook deliveries to send (DELIVERY_POLL_MS). */
+  deliveryPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -182,7 +197,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     billDueDay: int('BILL_DUE_DAY', env.BILL_DUE_DAY, 15, 1, 28, problems),
     incubationMonths: int('INCUBATION_MONTHS', env.INCUBATION_MONTHS, 48, 1, 240, problems),
     annualReportDue: monthDay('ANNUAL_REPORT_DUE', env.ANNUAL_REPORT_DUE, '01-31', problems),
+    smtpUrl: smtpUrl(env.SMTP_URL, problems),
+    mailFrom: env.MAIL_FROM || '晋创谷·吕梁 <no-reply@jcv.example>',
+    publicUrl: publicUrl(env.PUBLIC_URL, env.PORT, problems),
+    webhookAllowInsecure: bool(
+      'WEBHOOK_ALLOW_INSECURE',
+      env.WEBHOOK_ALLOW_INSECURE,
+      false,
+      problems,
+    ),
+    webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    deliveryPollMs: int('DELIVERY_POLL_MS', env.DELIVERY_POLL_MS, 1000, 50, 600_000, problems),
   };
+  if (production && config.webhookAllowInsecure)
+    problems.push('WEBHOOK_ALLOW_INSECURE cannot be on in production');
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(dataDir);
   return config;
@@ -205,6 +236,33 @@ function monthDay(
     problems.push(`${name} must be a day of the year MM-DD (not 02-29), got "${raw}"`);
     return fallback;
   }
+  return raw;
+}
+
+/** SMTP_URL: smtp:// or smtps://, with a host. */
+function smtpUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (!raw) return undefined;
+  let ok = false;
+  try {
+    const url = new URL(raw);
+    ok = /^smtps?:$/.test(url.protocol) && !!url.hostname;
+  } catch {
+    ok = false;
+  }
+  if (!ok) problems.push('SMTP_URL must be an smtp:// or smtps:// URL with a host');
+  return ok ? raw : undefined;
+}
+
+/** PUBLIC_URL: http(s)://host[:port][/path], without a trailing slash; left out, localhost:PORT. */
+function publicUrl(raw: string | undefined, port: string | undefined, problems: string[]): string {
+  if (!raw) return `http://localhost:${port || 3000}`;
+  try {
+    const url = new URL(raw);
+    if (/^https?:$/.test(url.protocol)) return raw.replace(/\/+$/, '');
+  } catch {
+    // reported below
+  }
+  problems.push(`PUBLIC_URL must be an http:// or https:// URL, got "${raw}"`);
   return raw;
 }
 

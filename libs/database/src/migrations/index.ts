@@ -11,6 +11,7 @@ import { TenantFoundedOn1764000800000 } from './1764000800000-tenant-founded-on.
 import { PropertyFee1764000800100 } from './1764000800100-property-fee.js';
 import { Billing1764000900000 } from './1764000900000-billing.js';
 import { AnnualReports1764001000000 } from './1764001000000-annual-reports.js';
+import { Notifications1764001100000 } from './1764001100000-notifications.js';
 
 /**
  * Every migration, in the order they landed. A landed migration is never edited: add a new one
@@ -32,4 +33,5 @@ export const migrations = [
   PropertyFee1764000800100,
   Billing1764000900000,
   AnnualReports1764001000000,
+  Notifications1764001100000,
 ];

@@ -1,0 +1,3 @@
+// Who reads which notifications and webhook rows and fields (the one access policy of @jcv/shared).
+// Each part of the lib adds its types' entries below.
+export {};
