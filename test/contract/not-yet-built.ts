@@ -5,22 +5,4 @@
  */
 export const NOT_YET_BUILT: string[] = [
   // notifications and webhooks (issue 16)
-  'NotificationKind',
-  'Notification',
-  'NotificationConnection',
-  'NotificationEdge',
-  'WebhookEndpoint',
-  'CreatedWebhookEndpoint',
-  'WebhookDeliveryStatus',
-  'WebhookDelivery',
-  'WebhookDeliveryConnection',
-  'WebhookDeliveryEdge',
-  'CreateWebhookEndpointInput',
-  'Query.notifications',
-  'Query.webhookEndpoints',
-  'Query.webhookDeliveries',
-  'Mutation.markNotificationsRead',
-  'Mutation.createWebhookEndpoint',
-  'Mutation.setWebhookEndpointActive',
-  'Mutation.redeliverWebhook',
 ];

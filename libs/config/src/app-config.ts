@@ -242,7 +242,7 @@ function monthDay(
 /** SMTP_URL: smtp:// or smtps://, with a host. */
 function smtpUrl(raw: string | undefined, problems: string[]): string | undefined {
   if (!raw) return undefined;
-  let ok = false;
+  let ok: boolean;
   try {
     const url = new URL(raw);
     ok = /^smtps?:$/.test(url.protocol) && !!url.hostname;

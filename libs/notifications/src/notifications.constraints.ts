@@ -1,4 +1,4 @@
-import { registerConstraints } from '@jcv/database';
+import { INTERNAL, registerConstraints } from '@jcv/database';
 
 /**
  * The constraints of notifications, their e-mails and the webhooks, and what a caller is told
@@ -7,6 +7,15 @@ import { registerConstraints } from '@jcv/database';
  */
 registerConstraints({
   notifications_once_per_matter: { internal: 'written ON CONFLICT DO NOTHING by the outbox' },
+  notifications_user_id_fkey: { internal: 'recipients are read from users in the same statement' },
+  notification_emails_notification_id_fkey: {
+    internal: 'written beside its notification in the same statement',
+  },
+  webhook_endpoints_created_by_fkey: INTERNAL.actor,
+  webhook_deliveries_event_id_fkey: { internal: 'written with its event in the same statement' },
+  webhook_deliveries_endpoint_id_fkey: {
+    internal: 'fanned out to endpoints read in the same statement; endpoints are never deleted',
+  },
   notifications_kind_check: { internal: 'a NotificationKind chosen by the platform' },
   notifications_matter_check: { internal: "the matter's key is made by the platform" },
   notifications_link_check: { internal: 'console paths are made by the platform' },
