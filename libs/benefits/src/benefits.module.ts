@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@jcv/notifications';
 import { TenantsModule } from '@jcv/tenants';
 import { Policy } from './policies/policy.entity.js';
 import { PoliciesService } from './policies/policies.service.js';
@@ -12,7 +13,7 @@ import { BenefitsService } from './benefits.service.js';
 import './benefits.constraints.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Policy, BenefitApplication]), TenantsModule],
+  imports: [TypeOrmModule.forFeature([Policy, BenefitApplication]), TenantsModule, OutboxModule],
   providers: [
     PoliciesService,
     BenefitApplicationsService,

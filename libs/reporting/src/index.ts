@@ -14,7 +14,11 @@ export {
   residentIn,
 } from './deadlines/deadlines.js';
 export { OutputReportsService, REPORT_LIST_READS } from './reports/output-reports.service.js';
-export { LOCK_TENANT_READS, ReportSubmissionService } from './reports/report-submission.service.js';
+export {
+  LOCK_TENANT_READS,
+  REVIEW_TENANT_READS,
+  ReportSubmissionService,
+} from './reports/report-submission.service.js';
 export {
   KNOWN_TENANTS_READS,
   ReportImportService,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@jcv/notifications';
 import { ParkModule } from '@jcv/park';
 import { TenantsModule } from '@jcv/tenants';
 import { OutputReport } from './reports/output-report.entity.js';
@@ -16,7 +17,7 @@ import { SpreadsheetsResolver } from './spreadsheets/spreadsheets.resolver.js';
 import './reporting.constraints.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OutputReport]), TenantsModule, ParkModule],
+  imports: [TypeOrmModule.forFeature([OutputReport]), TenantsModule, ParkModule, OutboxModule],
   providers: [
     OutputReportsService,
     ReportSubmissionService,

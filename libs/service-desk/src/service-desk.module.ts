@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@jcv/notifications';
 import { TenantsModule } from '@jcv/tenants';
 import { ServiceProvider } from './providers/service-provider.entity.js';
 import { ServiceProvidersService } from './providers/service-providers.service.js';
@@ -20,6 +21,7 @@ import './service-desk.constraints.js';
   imports: [
     TypeOrmModule.forFeature([ServiceProvider, ServiceRequest, ServiceRequestEvent]),
     TenantsModule,
+    OutboxModule,
   ],
   providers: [
     // Read once at start-up: a value that cannot be used stops the start with its reason.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@jcv/notifications';
 import { ParkModule } from '@jcv/park';
 import { TenantsModule } from '@jcv/tenants';
 import { Building } from './buildings/building.entity.js';
@@ -25,6 +26,7 @@ import './space.constraints.js';
     TypeOrmModule.forFeature([Building, Unit, Lease, SpaceApplication]),
     ParkModule,
     TenantsModule,
+    OutboxModule,
   ],
   providers: [
     BuildingsService,

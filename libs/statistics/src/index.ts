@@ -10,6 +10,7 @@ export {
   ANNUAL_LIST_READS,
   ANNUAL_LOCK_TENANT_READS,
   ANNUAL_OCCUPIED_AREA_READS,
+  ANNUAL_REVIEW_TENANT_READS,
   AnnualReportsService,
 } from './annual/annual-reports.service.js';
 export {

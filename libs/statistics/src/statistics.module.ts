@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@jcv/notifications';
 import { ParkModule } from '@jcv/park';
 import { TenantsModule } from '@jcv/tenants';
 import { AnnualReport } from './annual/annual-report.entity.js';
@@ -16,7 +17,7 @@ import { TorchStatisticsService } from './torch/torch-statistics.service.js';
 import './statistics.constraints.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AnnualReport]), TenantsModule, ParkModule],
+  imports: [TypeOrmModule.forFeature([AnnualReport]), TenantsModule, ParkModule, OutboxModule],
   providers: [
     AnnualReportsService,
     AnnualReportsResolver,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@jcv/notifications';
 import { ParkModule } from '@jcv/park';
 import { Certification } from './certifications/certification.entity.js';
 import { IndustrializationProject } from './projects/industrialization-project.entity.js';
@@ -18,6 +19,7 @@ import './tenants.constraints.js';
   imports: [
     TypeOrmModule.forFeature([Tenant, Certification, IndustrializationProject]),
     ParkModule,
+    OutboxModule,
   ],
   providers: [
     TenantsService,

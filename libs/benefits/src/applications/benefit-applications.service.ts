@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { explainConstraint } from '@jcv/database';
+import { NotificationKind, OutboxService } from '@jcv/notifications';
 import {
   type Actor,
   applyReach,
@@ -12,8 +13,10 @@ import {
   ConflictError,
   isUuid,
   requireRecord,
+  Role,
   todayInShanghai,
 } from '@jcv/shared';
+import { Tenant } from '@jcv/tenants';
 import { isEligible, isPolicyValidOn } from '../eligibility/eligibility.js';
 import { loadEligibilityFacts } from '../eligibility/eligibility-facts.js';
 import { Policy } from '../policies/policy.entity.js';
@@ -32,6 +35,7 @@ export class BenefitApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Newest first, of the caller's reach: a firm's users see only their own firm's. */
@@ -158,7 +162,9 @@ export class BenefitApplicationsService {
             decidedBy: actor.userId,
           });
         }
-        return this.finish(em, actor, 'decideBenefit', before);
+        const after = await this.finish(em, actor, 'decideBenefit', before);
+        await this.announceDecision(em, after);
+        return after;
       });
     } catch (err) {
       const grant: GrantInput = { db: this.dataSource, applicationId: input.id };
@@ -223,6 +229,31 @@ export class BenefitApplicationsService {
       );
     }
     return row;
+  }
+
+  /**
+   * Tells the firm's administrators of the decision, and the endpoints that follow benefits, in
+   * the decision's own transaction: a decision rolled back tells no one.
+   */
+  private async announceDecision(em: EntityManager, a: BenefitApplication): Promise<void> {
+    const tenant = await em.getRepository(Tenant).findOneByOrFail({ id: a.tenantId });
+    const policy = await em.getRepository(Policy).findOneByOrFail({ id: a.policyId });
+    const approved = a.status === BenefitStatus.APPROVED;
+    const amount = approved ? a.grantedAmount : null;
+    await this.outbox.notify(em, {
+      kind: NotificationKind.BENEFIT_DECIDED,
+      matter: a.id,
+      to: { tenantId: a.tenantId, tenantRoles: [Role.TENANT_ADMIN] },
+      params: { tenantName: tenant.name, policyName: policy.title, approved, amount, note: a.note },
+      link: '/benefits',
+    });
+    await this.outbox.emit(em, 'benefit.decided', {
+      applicationId: a.id,
+      tenantId: a.tenantId,
+      policyId: a.policyId,
+      status: a.status,
+      amount,
+    });
   }
 
   private async tenantGranted(em: EntityManager, policyId: string, tenantId: string) {

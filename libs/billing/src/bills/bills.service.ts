@@ -7,6 +7,7 @@ import { AuditService } from '@jcv/audit';
 import { BenefitApplication, parseRentRelief } from '@jcv/benefits';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { translateConstraints } from '@jcv/database';
+import { type NotificationDraft, NotificationKind, OutboxService } from '@jcv/notifications';
 import {
   type Actor,
   applyReach,
@@ -21,6 +22,7 @@ import {
   isRealDate,
   isUuid,
   requireRecord,
+  Role,
   todayInShanghai,
   toConnection,
   YEARS,
@@ -61,7 +63,7 @@ export const BILL_FACTS_READS = new ForeignReads(import.meta.url, 'firmFacts', {
   leases: ['id', 'tenant_id', 'unit_id', 'start_date', 'end_date', 'monthly_rent', 'status'],
   units: ['id', 'building_id', 'code', 'area'],
   buildings: ['id', 'code', 'property_fee_per_sqm'],
-  tenants: ['id', 'entered_on'],
+  tenants: ['id', 'name', 'entered_on'],
 });
 export const RELIEF_GRANTS_READS = new ForeignReads(import.meta.url, 'lockReliefGrants', {
   benefit_applications: ['id', 'policy_id', 'tenant_id', 'status', 'granted_amount', 'decided_at'],
@@ -100,11 +102,14 @@ const STEPS = [
   'draw relief',
   'record run',
   'audit',
+  'notify',
+  'emit',
 ] as const;
 
 /** A lease of the month as firmFacts reads it. */
 export interface LeaseRow {
   tenantId: string;
+  tenantName: string;
   enteredOn: string;
   leaseId: string;
   startDate: string;
@@ -136,6 +141,7 @@ export class BillsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ---------------------------------------------------------------- issuing
@@ -194,6 +200,22 @@ export class BillsService {
           actor,
           made.map((m) => m.id),
         );
+        const issued = written.map((b) => ({ ...idOf.get(b.tenantId)!, total: b.total }));
+        step(9);
+        await this.notifyIssued(em, period, dueOn, issued, leases);
+        step(10);
+        await this.outbox.emitMany(
+          em,
+          'bill.issued',
+          issued.map((b) => ({
+            billId: b.id,
+            number: b.number,
+            tenantId: b.tenantId,
+            period,
+            total: money(b.total),
+            dueOn,
+          })),
+        );
         step(STEPS.length);
         return run;
       }),
@@ -239,7 +261,8 @@ export class BillsService {
     last: string,
   ): Promise<LeaseRow[]> {
     return em.query(
-      `SELECT l.tenant_id AS "tenantId", t.entered_on::text AS "enteredOn", l.id AS "leaseId",
+      `SELECT l.tenant_id AS "tenantId", t.name AS "tenantName",
+              t.entered_on::text AS "enteredOn", l.id AS "leaseId",
               l.start_date::text AS "startDate", l.end_date::text AS "endDate",
               l.monthly_rent::text AS "monthlyRent", u.area::text AS area,
               bu.property_fee_per_sqm::text AS "propertyFeePerSqm",
@@ -417,6 +440,36 @@ export class BillsService {
     );
   }
 
+  /**
+   * One statement: each new bill to its firm's administrators. A bill of nothing (relief
+   * covering all) is paid as it is issued and asks nothing of the firm, so it tells no one.
+   */
+  private async notifyIssued(
+    em: EntityManager,
+    period: string,
+    dueOn: string,
+    bills: { id: string; tenantId: string; number: string; total: string }[],
+    leases: readonly LeaseRow[],
+  ): Promise<void> {
+    const names = new Map(leases.map((l) => [l.tenantId, l.tenantName]));
+    const drafts = bills
+      .filter((b) => new Decimal(b.total).gt(0))
+      .map((b): NotificationDraft<NotificationKind.BILL_ISSUED> => ({
+        kind: NotificationKind.BILL_ISSUED,
+        matter: b.id,
+        to: { tenantId: b.tenantId, tenantRoles: [Role.TENANT_ADMIN] },
+        params: {
+          tenantName: names.get(b.tenantId)!,
+          number: b.number,
+          period,
+          total: money(b.total),
+          dueOn,
+        },
+        link: `/bills/${b.id}`,
+      }));
+    await this.outbox.notifyMany(em, drafts);
+  }
+
   // ---------------------------------------------------------------- payments and voids
 
   /**
@@ -478,6 +531,16 @@ export class BillsService {
           recordStatus: paid.eq(before.total) ? 'PAID' : 'ISSUED',
         });
         const after = await em.getRepository(Bill).findOneByOrFail({ id: before.id });
+        if (after.recordStatus === 'PAID') {
+          await this.outbox.emit(em, 'bill.paid', {
+            billId: after.id,
+            number: after.number,
+            tenantId: after.tenantId,
+            period: after.period,
+            total: money(after.total),
+            paid: money(after.paid),
+          });
+        }
         const saved = await em.getRepository(Payment).findOneByOrFail({ id: payment.id });
         await this.audit.record(em, {
           actor,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { type NotificationDraft, NotificationKind, OutboxService } from '@jcv/notifications';
+import { Zone } from '@jcv/park';
+import { Role } from '@jcv/shared';
 import { MilestoneStatus } from '../progress/milestone-status.enum.js';
 import { snapshotYears, statusWorsened } from '../progress/milestone-rules.js';
 import { ProgressService } from '../progress/progress.service.js';
@@ -29,6 +32,7 @@ export class SnapshotJobService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progress: ProgressService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async run(day: string): Promise<SnapshotRun> {
@@ -74,13 +78,13 @@ export class SnapshotJobService {
       });
       let alerts = 0;
       if (worse.length) {
-        const raised: unknown[] = await em.query(
+        const raised: { id: string; target_id: string }[] = await em.query(
           `INSERT INTO milestone_alerts (target_id, day, from_status, to_status, target_value, actual, forecast)
            SELECT u.target_id, $1::date, u.from_status, u.to_status, u.target_value, u.actual, u.forecast
            FROM unnest($2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[])
              AS u(target_id, from_status, to_status, target_value, actual, forecast)
            ON CONFLICT ON CONSTRAINT milestone_alerts_target_day_key DO NOTHING
-           RETURNING id`,
+           RETURNING id, target_id`,
           [
             day,
             worse.map((p) => p.target.id),
@@ -92,8 +96,69 @@ export class SnapshotJobService {
           ],
         );
         alerts = raised.length;
+        const targetOf = new Map(targets.map((t) => [t.id, t]));
+        await this.announce(
+          em,
+          day,
+          raised.map((r) => ({
+            id: r.id,
+            target: targetOf.get(r.target_id)!,
+            status: worse.find((p) => p.target.id === r.target_id)!.status,
+            previousStatus: before.get(r.target_id)!,
+          })),
+        );
       }
       return { day, targets: targets.length, snapshots: inserted.length, alerts };
     });
+  }
+
+  /**
+   * The alerts to the committee's administrators and analysts, and to the endpoints that follow
+   * milestones, in the run's transaction: one statement of each, however many alerts. A park-wide
+   * target's zone is PARK in the notification, as the cockpit names it, and null in the event.
+   */
+  private async announce(
+    em: EntityManager,
+    day: string,
+    alerts: {
+      id: string;
+      target: MilestoneTarget;
+      status: MilestoneStatus;
+      previousStatus: MilestoneStatus;
+    }[],
+  ): Promise<void> {
+    const zoneIds = [...new Set(alerts.flatMap((a) => a.target.zoneId ?? []))];
+    const zones = zoneIds.length ? await em.getRepository(Zone).findBy({ id: In(zoneIds) }) : [];
+    const codeOf = new Map(zones.map((z) => [z.id, z.code]));
+    const zoneOf = (t: MilestoneTarget) => (t.zoneId ? codeOf.get(t.zoneId)! : null);
+    await this.outbox.notifyMany(
+      em,
+      alerts.map((a): NotificationDraft<NotificationKind.MILESTONE_ALERT> => ({
+        kind: NotificationKind.MILESTONE_ALERT,
+        matter: a.id,
+        to: { roles: [Role.ADMIN, Role.ANALYST] },
+        params: {
+          zone: zoneOf(a.target) ?? 'PARK',
+          metric: a.target.metric,
+          year: a.target.year,
+          status: a.status,
+          previousStatus: a.previousStatus,
+        },
+        link: `/cockpit?year=${a.target.year}`,
+      })),
+    );
+    await this.outbox.emitMany(
+      em,
+      'milestone.alert',
+      alerts.map((a) => ({
+        alertId: a.id,
+        zone: zoneOf(a.target),
+        metric: a.target.metric,
+        year: a.target.year,
+        status: a.status,
+        previousStatus: a.previousStatus,
+        day,
+      })),
+    );
   }
 }

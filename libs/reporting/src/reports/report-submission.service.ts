@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { constraintError } from '@jcv/database';
+import { NotificationKind, OutboxService } from '@jcv/notifications';
 import {
   type Actor,
   assertInReach,
@@ -10,6 +11,7 @@ import {
   ConflictError,
   ForeignReads,
   NotFoundError,
+  Role,
   todayInShanghai,
 } from '@jcv/shared';
 import { OutputReport } from './output-report.entity.js';
@@ -44,7 +46,12 @@ function reportFromRow(r: Record<string, unknown>): OutputReport {
 
 /** What lockTenant reads (and locks) of other libs' tables: lib tenants' tenants. */
 export const LOCK_TENANT_READS = new ForeignReads(import.meta.url, 'lockTenant', {
-  tenants: ['id', 'entered_on', 'exited_on'],
+  tenants: ['id', 'name', 'entered_on', 'exited_on'],
+});
+
+/** What a review's update reads of other libs' tables (the firm's name for the outbox). */
+export const REVIEW_TENANT_READS = new ForeignReads(import.meta.url, 'review', {
+  tenants: ['id', 'name'],
 });
 
 @Injectable()
@@ -52,6 +59,7 @@ export class ReportSubmissionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -106,6 +114,13 @@ export class ReportSubmissionService {
           before,
           after,
         });
+        await this.outbox.emit(em, 'report.submitted', {
+          reportId: after.id,
+          tenantId: after.tenantId,
+          tenantName: tenant.name,
+          period: after.period,
+          status: after.status,
+        });
         return after;
       });
     } catch (err) {
@@ -143,9 +158,12 @@ export class ReportSubmissionService {
       }
       const status =
         args.decision === ReviewDecision.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.RETURNED;
-      await em.query(
-        `UPDATE output_reports SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4
-         WHERE id = $1`,
+      // The firm's name comes back with the update, for the event and the notification.
+      // Reads lib tenants' tenants (REVIEW_TENANT_READS).
+      const [[{ tenantName }]] = await em.query(
+        `UPDATE output_reports r SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4
+         FROM tenants t WHERE r.id = $1 AND t.id = r.tenant_id
+         RETURNING t.name AS "tenantName"`,
         [before.id, status, note, actor.userId],
       );
       const after = await repo.findOneByOrFail({ id: before.id });
@@ -157,6 +175,27 @@ export class ReportSubmissionService {
         before,
         after,
       });
+      await this.outbox.emit(em, 'report.reviewed', {
+        reportId: after.id,
+        tenantId: after.tenantId,
+        tenantName,
+        period: after.period,
+        status: after.status,
+        note: after.reviewNote,
+      });
+      if (status === ReportStatus.RETURNED) {
+        // Once per returned revision: the firm corrects it by resubmitting the month.
+        await this.outbox.notify(em, {
+          kind: NotificationKind.REPORT_RETURNED,
+          matter: after.id,
+          to: {
+            tenantId: after.tenantId,
+            tenantRoles: [Role.TENANT_ADMIN, Role.TENANT_REPORTER],
+          },
+          params: { tenantName, period: after.period, note: note!, annual: false },
+          link: `/reports/new?period=${after.period}`,
+        });
+      }
       return after;
     });
   }
@@ -166,9 +205,12 @@ export class ReportSubmissionService {
    * recorded meanwhile cannot slip between the residency check and the insert. Reads lib
    * tenants' tenants (LOCK_TENANT_READS).
    */
-  private async lockTenant(em: EntityManager, tenantId: string): Promise<Residency> {
+  private async lockTenant(
+    em: EntityManager,
+    tenantId: string,
+  ): Promise<Residency & { name: string }> {
     const [tenant] = await em.query(
-      `SELECT entered_on::text AS "enteredOn", exited_on::text AS "exitedOn"
+      `SELECT name, entered_on::text AS "enteredOn", exited_on::text AS "exitedOn"
        FROM tenants WHERE id = $1 FOR NO KEY UPDATE`,
       [tenantId],
     );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { constraintError } from '@jcv/database';
+import { OutboxService } from '@jcv/notifications';
 import { type Actor, BadInputError, ForeignReads, todayInShanghai } from '@jcv/shared';
 import type { ImportResult } from './import-result.type.js';
 import { FirstErrors } from './first-errors.js';
@@ -53,8 +54,19 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 /** What knownTenants reads of other libs' tables: lib tenants' tenants. */
 export const KNOWN_TENANTS_READS = new ForeignReads(import.meta.url, 'knownTenants', {
-  tenants: ['id', 'credit_code', 'entered_on', 'exited_on'],
+  tenants: ['id', 'name', 'credit_code', 'entered_on', 'exited_on'],
 });
+
+/** A tenant the rows name, with the firm's name for the events of its new revisions. */
+type NamedTenant = KnownTenant & { name: string };
+
+/** A revision the import wrote, as its INSERT returns it. */
+interface InsertedRevision {
+  id: string;
+  tenant_id: string;
+  period: string;
+  status: string;
+}
 
 /**
  * Imports monthly reports from a spreadsheet, one row per tenant and month, keyed by the firm's
@@ -68,6 +80,7 @@ export class ReportImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The API's form of the import: the file travels base64-encoded in the request. */
@@ -175,6 +188,18 @@ export class ReportImportService {
             unchanged: result.unchanged,
           },
         });
+        // One event per new revision, all in one statement, as a submission of each would make.
+        await this.outbox.emitMany(
+          em,
+          'report.submitted',
+          written.inserted.map((r) => ({
+            reportId: r.id,
+            tenantId: r.tenant_id,
+            tenantName: (tenants.byId.get(r.tenant_id) as NamedTenant).name,
+            period: r.period,
+            status: r.status,
+          })),
+        );
         return result;
       });
     } catch (err) {
@@ -191,8 +216,8 @@ export class ReportImportService {
       if (r.tenantId) ids.add(r.tenantId);
       else if (r.creditCode) codes.add(r.creditCode);
     }
-    const found: KnownTenant[] = await em.query(
-      `SELECT id, credit_code AS "creditCode", entered_on::text AS "enteredOn",
+    const found: NamedTenant[] = await em.query(
+      `SELECT id, name, credit_code AS "creditCode", entered_on::text AS "enteredOn",
               exited_on::text AS "exitedOn"
        FROM tenants WHERE credit_code = ANY($1::text[]) OR id = ANY($2::uuid[])`,
       [Array.from(codes), Array.from(ids)],
@@ -309,7 +334,7 @@ export class ReportImportService {
     staged: number,
     actor: Actor | null,
     progress: (done: number) => void,
-  ): Promise<{ newRevisions: number; unchanged: number }> {
+  ): Promise<{ newRevisions: number; unchanged: number; inserted: InsertedRevision[] }> {
     // numeric compares by value: 1000.1 in a file equals 1000.10 stored.
     const [, unchanged] = await em.query(
       `DELETE FROM import_rows u USING output_reports r
@@ -327,16 +352,17 @@ export class ReportImportService {
        WHERE u.tenant_id = retired.tenant_id AND u.period = retired.period`,
     );
     progress(staged * 0.5);
-    await em.query(
+    const inserted: InsertedRevision[] = await em.query(
       `INSERT INTO output_reports (tenant_id, period, revision, latest, output_value, revenue,
          rd_expense, employees, patents_filed, patents_granted, status, submitted_by)
        SELECT tenant_id, period, revision, true, output_value, revenue, rd_expense, employees,
          patents_filed, patents_granted, 'SUBMITTED', $1::uuid
-       FROM import_rows`,
+       FROM import_rows
+       RETURNING id, tenant_id, period, status`,
       [actor?.userId ?? null],
     );
     await em.query('DROP TABLE import_rows');
     progress(staged);
-    return { newRevisions: revised as number, unchanged: unchanged as number };
+    return { newRevisions: revised as number, unchanged: unchanged as number, inserted };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
+import { NotificationKind, OutboxService } from '@jcv/notifications';
 import {
   type Actor,
   applyReach,
@@ -9,7 +10,9 @@ import {
   ConflictError,
   isUuid,
   requireRecord,
+  Role,
 } from '@jcv/shared';
+import { Tenant } from '@jcv/tenants';
 import { ServiceProvidersService } from '../providers/service-providers.service.js';
 import { ServiceRequest } from './service-request.entity.js';
 import { ServiceRequestEventKind } from './service-request-event.entity.js';
@@ -27,6 +30,7 @@ export class ServiceRequestWorkflowService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly providers: ServiceProvidersService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -63,7 +67,10 @@ export class ServiceRequestWorkflowService {
         note: `${before.assigneeId ? 'Reassigned' : 'Assigned'} to ${provider.name}`,
         actor,
       });
-      return this.finish(em, actor, 'assignServiceRequest', before);
+      const after = await this.finish(em, actor, 'assignServiceRequest', before);
+      // A reassignment keeps the status: the firm has nothing new to hear.
+      if (before.status !== after.status) await this.announce(em, after);
+      return after;
     });
   }
 
@@ -97,7 +104,9 @@ export class ServiceRequestWorkflowService {
         note: note?.trim() || null,
         actor,
       });
-      return this.finish(em, actor, 'updateServiceRequestStatus', before);
+      const after = await this.finish(em, actor, 'updateServiceRequestStatus', before);
+      await this.announce(em, after);
+      return after;
     });
   }
 
@@ -149,6 +158,27 @@ export class ServiceRequestWorkflowService {
       .setLock('pessimistic_write');
     const row = isUuid(id) ? await applyReach(qb, actor, 'ServiceRequest', 'r').getOne() : null;
     return requireRecord(actor, 'ServiceRequest', row, id);
+  }
+
+  /**
+   * Tells the firm's administrators, and the endpoints that follow requests, of the request's
+   * new status in the transaction that sets it. Each status is told once per request: a reopened
+   * request notifies no one again of IN_PROGRESS, though its event is sent.
+   */
+  private async announce(em: EntityManager, r: ServiceRequest): Promise<void> {
+    const tenant = await em.getRepository(Tenant).findOneByOrFail({ id: r.tenantId });
+    await this.outbox.notify(em, {
+      kind: NotificationKind.SERVICE_REQUEST_UPDATED,
+      matter: `${r.id}:${r.status}`,
+      to: { tenantId: r.tenantId, tenantRoles: [Role.TENANT_ADMIN] },
+      params: { tenantName: tenant.name, title: r.title, status: r.status },
+      link: '/service-desk',
+    });
+    await this.outbox.emit(em, 'service_request.updated', {
+      requestId: r.id,
+      tenantId: r.tenantId,
+      status: r.status,
+    });
   }
 
   private async finish(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '@jcv/audit';
+import { NotificationKind, OutboxService } from '@jcv/notifications';
 import { ParkService } from '@jcv/park';
 import {
   type Actor,
@@ -11,6 +12,7 @@ import {
   ConflictError,
   isUuid,
   NotFoundError,
+  Role,
 } from '@jcv/shared';
 import { TenantStatus, TenantsService } from '@jcv/tenants';
 import { SpaceApplication } from './space-application.entity.js';
@@ -38,6 +40,7 @@ export class SpaceApplicationsService {
     private readonly park: ParkService,
     private readonly leases: LeasesService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** A firm applies for itself (the token says which firm); ADMIN may apply for any. */
@@ -197,6 +200,18 @@ export class SpaceApplicationsService {
       entityId: before.id,
       before,
       after,
+    });
+    const tenant = await this.tenants.requireTenant(after.tenantId, 'tenantId', repo.manager);
+    await this.outbox.notify(repo.manager, {
+      kind: NotificationKind.SPACE_APPLICATION_DECIDED,
+      matter: after.id,
+      to: { tenantId: after.tenantId, tenantRoles: [Role.TENANT_ADMIN] },
+      params: {
+        tenantName: tenant.name,
+        approved: decision === 'approve',
+        note: after.decisionNote,
+      },
+      link: '/space/applications',
     });
     return after;
   }

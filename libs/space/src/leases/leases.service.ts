@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In, MoreThan, Not } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { translateConstraints } from '@jcv/database';
+import { OutboxService } from '@jcv/notifications';
 import {
   type Actor,
   BadInputError,
@@ -34,12 +35,27 @@ const CONDITION_WORDS: Record<UnitCondition, string> = {
   [UnitCondition.RETIRED]: 'retired',
 };
 
+/**
+ * lease.ended: the lease's last day, or `cancelled` when it was called off before it began (its
+ * dates are then kept for the record and let nothing).
+ */
+function endedEvent(lease: Lease) {
+  return {
+    leaseId: lease.id,
+    tenantId: lease.tenantId,
+    unitId: lease.unitId,
+    endDate: lease.endDate,
+    cancelled: lease.recordStatus === 'TERMINATED',
+  };
+}
+
 @Injectable()
 export class LeasesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
@@ -106,6 +122,13 @@ export class LeasesService implements OnModuleInit {
       entityId: lease.id,
       after: lease,
     });
+    await this.outbox.emit(em, 'lease.created', {
+      leaseId: lease.id,
+      tenantId: lease.tenantId,
+      unitId: lease.unitId,
+      startDate: lease.startDate,
+      endDate: lease.endDate,
+    });
     return lease;
   }
 
@@ -164,6 +187,7 @@ export class LeasesService implements OnModuleInit {
         before,
         after: lease,
       });
+      await this.outbox.emit(em, 'lease.ended', endedEvent(lease));
       return lease;
     });
   }
@@ -179,6 +203,7 @@ export class LeasesService implements OnModuleInit {
       where: { tenantId: tenant.id, recordStatus: Not('TERMINATED'), endDate: MoreThan(exitedOn) },
       lock: { mode: 'pessimistic_write' },
     });
+    const ended: Lease[] = [];
     for (const before of outlasting) {
       const change =
         before.startDate > exitedOn
@@ -193,7 +218,10 @@ export class LeasesService implements OnModuleInit {
         before,
         after: { ...before, ...change },
       });
+      ended.push({ ...before, ...change });
     }
+    // The leases the exit ended or cancelled, as endLease would tell of each.
+    await this.outbox.emitMany(em, 'lease.ended', ended.map(endedEvent));
   }
 
   leaseLoader(): DataLoader<string, Lease | null> {

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { constraintError } from '@jcv/database';
+import { NotificationKind, OutboxService } from '@jcv/notifications';
 import { ReportStatus, ReviewDecision } from '@jcv/reporting';
 import {
   type Actor,
@@ -15,6 +16,7 @@ import {
   type FieldError,
   ForeignReads,
   NotFoundError,
+  Role,
   todayInShanghai,
 } from '@jcv/shared';
 import { AnnualReport, annualReportFromRow } from './annual-report.entity.js';
@@ -31,7 +33,12 @@ import type { SubmitAnnualReportInput } from './submit-annual-report.input.js';
 
 /** What lockTenant reads (and locks) of other libs' tables: lib tenants' tenants. */
 export const ANNUAL_LOCK_TENANT_READS = new ForeignReads(import.meta.url, 'lockTenant', {
-  tenants: ['id', 'entered_on', 'exited_on'],
+  tenants: ['id', 'name', 'entered_on', 'exited_on'],
+});
+
+/** What a review's update reads of other libs' tables (the firm's name for the notification). */
+export const ANNUAL_REVIEW_TENANT_READS = new ForeignReads(import.meta.url, 'review', {
+  tenants: ['id', 'name'],
 });
 
 /**
@@ -78,6 +85,7 @@ export class AnnualReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -114,6 +122,12 @@ export class AnnualReportsService {
           entityId: after.id,
           before,
           after,
+        });
+        await this.outbox.emit(em, 'annual_report.submitted', {
+          reportId: after.id,
+          tenantId: after.tenantId,
+          tenantName: tenant.name,
+          year: after.year,
         });
         return after;
       });
@@ -152,9 +166,12 @@ export class AnnualReportsService {
       }
       const status =
         args.decision === ReviewDecision.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.RETURNED;
-      await em.query(
-        `UPDATE annual_reports SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4
-         WHERE id = $1`,
+      // The firm's name comes back with the update, for the notification. Reads lib tenants'
+      // tenants (ANNUAL_REVIEW_TENANT_READS).
+      const [[{ tenantName }]] = await em.query(
+        `UPDATE annual_reports r SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4
+         FROM tenants t WHERE r.id = $1 AND t.id = r.tenant_id
+         RETURNING t.name AS "tenantName"`,
         [before.id, status, note, actor.userId],
       );
       const after = await repo.findOneByOrFail({ id: before.id });
@@ -166,6 +183,19 @@ export class AnnualReportsService {
         before,
         after,
       });
+      if (status === ReportStatus.RETURNED) {
+        // Once per returned revision: the firm corrects it by resubmitting the year.
+        await this.outbox.notify(em, {
+          kind: NotificationKind.REPORT_RETURNED,
+          matter: `annual:${after.id}`,
+          to: {
+            tenantId: after.tenantId,
+            tenantRoles: [Role.TENANT_ADMIN, Role.TENANT_REPORTER],
+          },
+          params: { tenantName, period: String(after.year), note: note!, annual: true },
+          link: `/annual-reports/new?year=${after.year}`,
+        });
+      }
       return after;
     });
   }
@@ -336,9 +366,12 @@ export class AnnualReportsService {
    * recorded meanwhile cannot slip between the residency check and the insert. Reads lib
    * tenants' tenants (ANNUAL_LOCK_TENANT_READS).
    */
-  private async lockTenant(em: EntityManager, tenantId: string): Promise<Residency> {
+  private async lockTenant(
+    em: EntityManager,
+    tenantId: string,
+  ): Promise<Residency & { name: string }> {
     const [tenant] = await em.query(
-      `SELECT entered_on::text AS "enteredOn", exited_on::text AS "exitedOn"
+      `SELECT name, entered_on::text AS "enteredOn", exited_on::text AS "exitedOn"
        FROM tenants WHERE id = $1 FOR NO KEY UPDATE`,
       [tenantId],
     );

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '@jcv/audit';
 import { APP_CONFIG, type AppConfig } from '@jcv/config';
 import { explainConstraint } from '@jcv/database';
+import { OutboxService } from '@jcv/notifications';
 import { ParkService } from '@jcv/park';
 import {
   type Actor,
@@ -64,6 +65,7 @@ export class TenantsService {
     private readonly park: ParkService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** A tenant the caller may see, or NOT_FOUND / FORBIDDEN. */
@@ -166,7 +168,7 @@ export class TenantsService {
       throw new BadInputError('creditCode', 'must be left out for a TEAM until it incorporates');
     }
     checkFoundedOn(input.foundedOn, input.enteredOn);
-    await this.park.requireZone(input.zoneId);
+    const zone = await this.park.requireZone(input.zoneId);
     try {
       return await this.dataSource.transaction(async (em) => {
         const repo = em.getRepository(Tenant);
@@ -190,6 +192,12 @@ export class TenantsService {
           entity: 'Tenant',
           entityId: tenant.id,
           after: tenant,
+        });
+        await this.outbox.emit(em, 'tenant.registered', {
+          tenantId: tenant.id,
+          name: tenant.name,
+          creditCode: tenant.creditCode,
+          zone: zone.code,
         });
         return tenant;
       });
@@ -290,6 +298,12 @@ export class TenantsService {
         entityId: tenant.id,
         before,
         after: tenant,
+      });
+      await this.outbox.emit(em, 'tenant.exited', {
+        tenantId: tenant.id,
+        name: tenant.name,
+        exitedOn: tenant.exitedOn,
+        status: tenant.status,
       });
       return tenant;
     });
