@@ -17,7 +17,7 @@ import { BillingModule } from '@jcv/billing';
 import { StatisticsModule } from '@jcv/statistics';
 import { NotificationsModule } from '@jcv/notifications';
 import { createValidationPipe } from '@jcv/shared';
-import { InProcessJobs } from '@jcv/jobs';
+import { InProcessJobs, JOB_MODULES } from '@jcv/jobs';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { IdempotencyModule } from './graphql/idempotency.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -46,6 +46,8 @@ export class AppModule {
         StatisticsModule,
         MilestonesModule,
         NotificationsModule,
+        // The jobs' and deliveries' services, for WORKER_IN_PROCESS (most are imported above already).
+        ...JOB_MODULES,
         SeedModule,
         // Development only (the configuration refuses SEED_DEMO in production); the production
         // build holds no demo at all.

@@ -10,9 +10,10 @@ export interface WorkerOptions {
 export class WorkerUsageError extends Error {}
 
 export const USAGE = `usage: node dist/apps/worker/src/main.js [--once] [--date YYYY-MM-DD]
-  (no option)        run the scheduled jobs (the milestone snapshots every day at WORKER_RUN_HOUR, Asia/Shanghai)
-  --once             run them once for today and exit
-  --date YYYY-MM-DD  run them once for that day and exit`;
+  (no option)        run the scheduled jobs (milestone snapshots, rent bills, reminders) every day at
+                     WORKER_RUN_HOUR, Asia/Shanghai, and send e-mails and webhooks every DELIVERY_POLL_MS
+  --once             run the jobs once for today, send what is due, and exit
+  --date YYYY-MM-DD  the same for that day`;
 
 /** Reads the command line; anything unknown is refused with the usage. */
 export function parseWorkerOptions(argv: string[]): WorkerOptions {

@@ -3,14 +3,18 @@ import type { Type } from '@nestjs/common';
 import { BillingJobModule, type BillRun, BillsService } from '@jcv/billing';
 import type { AppConfig } from '@jcv/config';
 import { MilestoneSnapshotJobModule } from '@jcv/milestones';
+import { NotificationsDeliveryModule } from '@jcv/notifications';
 import {
   describeBillRuns,
+  describeReminders,
   JOB_MODULES,
   milestoneSnapshots,
+  notificationReminders,
   rentBills,
   SCHEDULED_JOBS,
   scheduledTasks,
 } from './jobs.js';
+import { RemindersJobModule } from './reminders/reminders-job.module.js';
 import { runDue } from './schedules.js';
 
 const run = (period: string, issued: number, existing = 0, total = '0.00') =>
@@ -34,9 +38,14 @@ function withBills(catchUp: (day: string) => BillRun[]) {
 
 describe('the rent bills job', () => {
   it('comes after the snapshots, and the worker boots the billing job module', () => {
-    expect(SCHEDULED_JOBS).toEqual([milestoneSnapshots, rentBills]);
+    expect(SCHEDULED_JOBS).toEqual([milestoneSnapshots, rentBills, notificationReminders]);
     expect(rentBills.name).toBe('rent bills');
-    expect(JOB_MODULES).toEqual([MilestoneSnapshotJobModule, BillingJobModule]);
+    expect(JOB_MODULES).toEqual([
+      MilestoneSnapshotJobModule,
+      BillingJobModule,
+      RemindersJobModule,
+      NotificationsDeliveryModule,
+    ]);
   });
 
   it('runs every day at the worker hour, so a missed 1st is caught up the next day', () => {
@@ -69,6 +78,32 @@ describe('the rent bills job', () => {
     );
     expect(describeBillRuns('2026-05-01', [run('2026-05', 0, 40)])).toBe(
       '2026-05: 0 bill(s) issued (total 0.00), 40 already there',
+    );
+  });
+});
+
+describe('the reminders job', () => {
+  it('runs every day at the worker hour and says what it made', () => {
+    const [task] = scheduledTasks(
+      { workerRunHour: 6 } as AppConfig,
+      () => {
+        throw new Error('not run');
+      },
+      [notificationReminders],
+    );
+    expect(task.name).toBe('notifications');
+    expect(task.schedule.description).toBe('every day at 06:00 Asia/Shanghai');
+    const none = {
+      day: '2026-03-09',
+      reportDue: 0,
+      reportOverdue: 0,
+      certificationExpiring: 0,
+      billOverdue: 0,
+      annualReportDue: 0,
+    };
+    expect(describeReminders(none)).toBe('2026-03-09: no notification(s) made');
+    expect(describeReminders({ ...none, reportDue: 4, billOverdue: 1 })).toBe(
+      '2026-03-09: 4 report due, 1 bill overdue notification(s) made',
     );
   });
 });

@@ -2,6 +2,9 @@ import type { Type } from '@nestjs/common';
 import { BillingJobModule, type BillRun, BillsService } from '@jcv/billing';
 import type { AppConfig } from '@jcv/config';
 import { MilestoneSnapshotJobModule, SnapshotJobService } from '@jcv/milestones';
+import { NotificationsDeliveryModule } from '@jcv/notifications';
+import { RemindersJobModule } from './reminders/reminders-job.module.js';
+import { type ReminderRun, RemindersService } from './reminders/reminders.service.js';
 import type { ScheduledTask } from './scheduler.js';
 import { daily, type Schedule } from './schedules.js';
 
@@ -60,15 +63,53 @@ export function describeBillRuns(day: string, runs: readonly BillRun[]): string 
     .join('; ');
 }
 
+/**
+ * The day's reminders (reports due and overdue, certificates expiring, bills overdue, annual
+ * reports awaited). Each kind reads what is outstanding on the day, so a rerun, or the first run
+ * after a worker was down, notifies what is still missing and nothing twice: a user gets one
+ * notification per matter (the database's unique key), and runs take turns on an advisory lock.
+ * After the bills' job when run by hand, so that a bill issued today is not yet overdue news.
+ */
+export const notificationReminders: ScheduledJob = {
+  name: 'notifications',
+  schedule: (config) => daily(config.workerRunHour),
+  async run(providers, day) {
+    return describeReminders(await providers(RemindersService).run(day));
+  },
+};
+
+/** What a reminder run made, for the log. */
+export function describeReminders(r: ReminderRun): string {
+  const made = [
+    [r.reportDue, 'report due'],
+    [r.reportOverdue, 'report overdue'],
+    [r.certificationExpiring, 'certificate expiring'],
+    [r.billOverdue, 'bill overdue'],
+    [r.annualReportDue, 'annual report due'],
+  ] as const;
+  const some = made.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return `${r.day}: ${some.length ? some.join(', ') : 'no'} notification(s) made`;
+}
+
 /** Every scheduled job, in the order they are run by hand (`--once`). */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [milestoneSnapshots, rentBills];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  milestoneSnapshots,
+  rentBills,
+  notificationReminders,
+];
 
 /**
  * The modules the jobs' services come from: all the worker boots besides the configuration and
  * the database (the API has them already). Each job's module holds what the job needs and no
  * more, so the worker does not build the GraphQL-facing graph of the libs.
  */
-export const JOB_MODULES: Type[] = [MilestoneSnapshotJobModule, BillingJobModule];
+export const JOB_MODULES: Type[] = [
+  MilestoneSnapshotJobModule,
+  BillingJobModule,
+  RemindersJobModule,
+  // Not a job of the day: the e-mail and webhook deliveries, polled beside the jobs.
+  NotificationsDeliveryModule,
+];
 
 /** The jobs as a scheduler runs them under a configuration. */
 export function scheduledTasks(
