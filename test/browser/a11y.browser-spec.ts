@@ -37,10 +37,12 @@ const PAGES: [string, string[]][] = [
       '/benefits',
       '/service-desk',
       '/reports',
+      '/webhooks',
+      '/notifications',
     ],
   ],
   [ACCOUNTS.ANALYST, ['/cockpit']],
-  [ACCOUNTS.TENANT_ADMIN, ['/firm', '/benefits', '/service-desk']],
+  [ACCOUNTS.TENANT_ADMIN, ['/firm', '/benefits', '/service-desk', '/notifications']],
   [ACCOUNTS.TENANT_REPORTER, ['/reports', '/reports/new']],
   [ACCOUNTS.SERVICE_PROVIDER, ['/service-desk']],
 ];

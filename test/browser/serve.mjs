@@ -33,6 +33,8 @@ const child = spawn(process.execPath, ['dist/src/main.js'], {
     LOG_LEVEL: 'warn',
     ACCESS_TOKEN_TTL_SECONDS: '30',
     WORKER_IN_PROCESS: 'false',
+    // The webhook pages' tests register a loopback http endpoint, which only this allows.
+    WEBHOOK_ALLOW_INSECURE: 'true',
   },
 });
 const stop = () => child.kill('SIGTERM');

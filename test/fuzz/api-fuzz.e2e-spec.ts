@@ -25,7 +25,7 @@ function envNumber(name: string, fallback: number): number {
 }
 
 const SEED = envNumber('FUZZ_SEED', 20260301);
-const COUNT = envNumber('FUZZ_COUNT', 1500);
+const COUNT = envNumber('FUZZ_COUNT', 2000);
 const SECONDS = envNumber('FUZZ_SECONDS', 90);
 
 /** Keeps what the server logs as an error, by request id, to name each failure's cause. */

@@ -24,7 +24,7 @@ function draw(seed: number, count: number): FuzzCase[] {
 
 let run: FuzzCase[] | undefined;
 /** The default run's cases, drawn once for the checks below. */
-const defaultRun = () => (run ??= draw(20260301, 1500));
+const defaultRun = () => (run ??= draw(20260301, 2000));
 
 const validates = (query: string) => {
   try {

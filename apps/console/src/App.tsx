@@ -36,6 +36,8 @@ const BillPage = lazy(() => import('./pages/bills/BillPage'));
 const TorchStatisticsPage = lazy(() => import('./pages/statistics/TorchStatisticsPage'));
 const AnnualReportsPage = lazy(() => import('./pages/annual/AnnualReportsPage'));
 const AnnualReportFormPage = lazy(() => import('./pages/annual/AnnualReportFormPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage'));
 
 function Home() {
   const state = useSession();
@@ -271,6 +273,22 @@ export function App() {
               element={
                 <RequireRole roles={ADMIN_ONLY}>
                   <AuditPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/webhooks"
+              element={
+                <RequireRole roles={ADMIN_ONLY}>
+                  <WebhooksPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/notifications"
+              element={
+                <RequireRole roles={ALL_ROLES}>
+                  <NotificationsPage />
                 </RequireRole>
               }
             />

@@ -6,6 +6,7 @@ import { useSession } from '../auth/useSession';
 import type { Role } from '../gql/graphql';
 import { useLanguageToggle } from '../locale';
 import { COMMITTEE, FIRM, SPACE } from '../roles';
+import { NotificationBell } from './NotificationBell';
 
 interface Item {
   path: string;
@@ -27,6 +28,7 @@ const ITEMS: Item[] = [
   { path: '/targets', label: 'menu.targets', roles: ['ADMIN'] },
   { path: '/users', label: 'menu.users', roles: ['ADMIN'] },
   { path: '/audit', label: 'menu.audit', roles: ['ADMIN'] },
+  { path: '/webhooks', label: 'menu.webhooks', roles: ['ADMIN'] },
   { path: '/firm', label: 'menu.firm', roles: FIRM },
   { path: '/reports', label: 'menu.reports', roles: FIRM },
   { path: '/annual-reports', label: 'menu.annualReports', roles: FIRM },
@@ -77,6 +79,7 @@ export function AppLayout() {
           />
         </nav>
         <Space className="shell-user" size="middle">
+          <NotificationBell />
           <Typography.Text className="shell-user-name">
             {user.displayName}
             {user.tenant && !user.displayName.includes(user.tenant.name)
