@@ -19,6 +19,7 @@ import {
   type UserFormValues,
 } from '../../lib/admin';
 import { fromEvent, NativeSelect, placeProblems } from './parts';
+import { ProblemAlert } from '../../components/ProblemAlert';
 
 graphql(`
   fragment AdminUserFields on User {
@@ -594,16 +595,7 @@ export default function UsersPage() {
           {t('users.create')}
         </Button>
       </div>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problem}
-          closable={{ onClose: () => setProblem(null) }}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
       {error && !data && <ErrorNotice error={error} onRetry={() => void refetch()} />}
       {loading && !data ? (
         <div className="page-loading" role="status">

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Checkbox, Spin } from 'antd';
+import { App, Button, Checkbox, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { appendPage, consolePath } from './notification-links';
 import { NOTIFICATIONS_PAGE } from './operations';
 import { useMarkRead, useOpenNotification } from './useNotificationActions';
 import './notifications.css';
+import { ProblemAlert } from '../../components/ProblemAlert';
 
 const PAGE_SIZE = 20;
 
@@ -108,16 +109,7 @@ export default function NotificationsPage() {
           {t('notifications.markAll')}
         </Button>
       </div>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problem}
-          closable={{ onClose: () => setProblem(null) }}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
       {error && !data && <ErrorNotice error={error} onRetry={() => void refetch()} />}
       {loading && !data ? (
         <div className="page-loading" role="status">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Form, Space, Spin, Table } from 'antd';
+import { App, Button, Form, Space, Spin, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type HTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import {
   localizeWebhookProblem,
   type DeliveryStatus,
 } from './webhook-rules';
+import { ProblemAlert } from '../../components/ProblemAlert';
 
 type Delivery = WebhookDeliveryFieldsFragment;
 const PAGE_SIZE = 20;
@@ -243,16 +244,7 @@ export function DeliveriesSection({
           {t('webhooks.deliveries.refresh')}
         </Button>
       </div>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problem}
-          closable={{ onClose: () => setProblem(null) }}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
       {error && !data && <ErrorNotice error={error} onRetry={() => void refetch()} />}
       {loading && !data ? (
         <div className="page-loading" role="status">

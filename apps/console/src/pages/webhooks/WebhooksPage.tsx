@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Spin, Switch, Table } from 'antd';
+import { App, Button, Spin, Switch, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import {
   type DeliveryStatus,
 } from './webhook-rules';
 import './webhooks.css';
+import { ProblemAlert } from '../../components/ProblemAlert';
 
 type Endpoint = WebhookEndpointFieldsFragment;
 
@@ -171,16 +172,7 @@ export default function WebhooksPage() {
             {t('webhooks.create')}
           </Button>
         </div>
-        {problem && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={problem}
-            closable={{ onClose: () => setProblem(null) }}
-            style={{ marginBottom: 12 }}
-          />
-        )}
+        <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
         {error && !data && <ErrorNotice error={error} onRetry={() => void refetch()} />}
         {loading && !data ? (
           <div className="page-loading" role="status">
