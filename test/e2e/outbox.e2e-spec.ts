@@ -142,6 +142,35 @@ describe('outbox', () => {
   });
 });
 
+describe('a large batch of events', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(() => t?.close());
+
+  it('writes nothing for a type no endpoint wants, and every event once one does', async () => {
+    const outbox = t.app.get(OutboxService);
+    const batch = Array.from({ length: 200 }, (_, i) => ({ billId: `b${i}` }));
+    await t.dataSource.query(
+      `INSERT INTO webhook_endpoints (url, events, secret) VALUES ('https://a.example/hook', '{report.submitted}', 'whsec_dGVzdA==')`,
+    );
+    await t.dataSource.transaction((em) => outbox.emitMany(em, 'bill.issued', batch));
+    expect(await t.count('webhook_events')).toBe(0);
+    await t.dataSource.query(`UPDATE webhook_endpoints SET events = '{}'`);
+    await t.dataSource.transaction((em) => outbox.emitMany(em, 'bill.issued', batch));
+    const rows = await t.dataSource.query(`SELECT id, body FROM webhook_events`);
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((r: { id: string }) => r.id)).size).toBe(200);
+    expect(rows.map((r: { body: string }) => JSON.parse(r.body).data.billId).sort()).toEqual(
+      batch.map((b) => b.billId).sort(),
+    );
+    expect(await t.count('webhook_deliveries')).toBe(200);
+  });
+});
+
 describe('outbox with SMTP_URL set', () => {
   let t: TestApp;
 
