@@ -57,7 +57,7 @@ export const BILL_RUN_LOCK = 1764000900;
 /**
  * What issueBills reads of other libs' tables, in one statement each: the month's leases with
  * their units, buildings and firms (firmFacts), the firms' rent relief grants and their policies
- * (ensureReliefTotals, lockReliefGrants), and the audit trail it writes in bulk (auditBills).
+ * (ensureReliefTotals, lockReliefGrants), and the audit trail it writes in bulk (writeBills).
  */
 export const BILL_FACTS_READS = new ForeignReads(import.meta.url, 'firmFacts', {
   leases: ['id', 'tenant_id', 'unit_id', 'start_date', 'end_date', 'monthly_rent', 'status'],
@@ -69,7 +69,7 @@ export const RELIEF_GRANTS_READS = new ForeignReads(import.meta.url, 'lockRelief
   benefit_applications: ['id', 'policy_id', 'tenant_id', 'status', 'granted_amount', 'decided_at'],
   policies: ['id', 'code', 'kind', 'rent_relief'],
 });
-export const BILL_AUDIT_READS = new ForeignReads(import.meta.url, 'auditBills', {
+export const BILL_AUDIT_READS = new ForeignReads(import.meta.url, 'writeBills', {
   audit_events: [
     'actor_user_id',
     'actor_role',
@@ -98,10 +98,8 @@ const STEPS = [
   'read grants',
   'compute',
   'write bills',
-  'write lines',
   'draw relief',
   'record run',
-  'audit',
   'notify',
   'emit',
 ] as const;
@@ -182,28 +180,20 @@ export class BillsService {
         const bills = computeBills(period, leases, grants);
         step(4);
         const made = bills.length
-          ? await this.insertBills(em, period, today, dueOn, lastNumber, bills)
+          ? await this.writeBills(em, actor, period, today, dueOn, lastNumber, bills)
           : [];
         // A firm billed past the lock (a conflict on the unique key) is left as it is.
         const idOf = new Map(made.map((m) => [m.tenantId, m]));
         const written = bills.filter((b) => idOf.has(b.tenantId));
         step(5);
-        await this.insertLines(em, written, idOf);
-        step(6);
         await this.drawRelief(em, written);
-        step(7);
+        step(6);
         const total = written.reduce((s, b) => s.plus(b.total), new Decimal(0));
         const run = await this.recordRun(em, actor, period, written.length, existing, total);
-        step(8);
-        await this.auditBills(
-          em,
-          actor,
-          made.map((m) => m.id),
-        );
         const issued = written.map((b) => ({ ...idOf.get(b.tenantId)!, total: b.total }));
-        step(9);
+        step(7);
         await this.notifyIssued(em, period, dueOn, issued, leases);
-        step(10);
+        step(8);
         await this.outbox.emitMany(
           em,
           'bill.issued',
@@ -319,9 +309,16 @@ export class BillsService {
     );
   }
 
-  /** One statement: the bills, numbered on from the month's last number. */
-  private insertBills(
+  /**
+   * One statement: the bills, numbered on from the month's last number, their lines, and an
+   * audit row per new bill with its lines, in the order of their numbers. The lines and the
+   * audit rows are built from what the bills' and lines' inserts return, so nothing just written
+   * is read back and the audit trail is not sent from here as JSON. Writes lib audit's trail
+   * (BILL_AUDIT_READS) as AuditService.record does, in bulk.
+   */
+  private writeBills(
     em: EntityManager,
+    actor: Actor | null,
     period: string,
     issuedOn: string,
     dueOn: string,
@@ -331,35 +328,56 @@ export class BillsService {
     const numbers = bills.map(
       (_, i) => `JCV-${period}-${String(lastNumber + i + 1).padStart(6, '0')}`,
     );
-    // A bill of nothing (relief covering all) is paid in full as it is issued.
+    const lines = bills.flatMap((b) => b.lines.map((l) => ({ tenantId: b.tenantId, ...l })));
+    // A bill of nothing (relief covering all) is paid in full as it is issued. A firm's lines
+    // go with the bill made for it: a firm billed past the lock gets neither.
     return em.query(
-      `INSERT INTO bills (number, tenant_id, period, issued_on, due_on, total, status)
-       SELECT n.number, n.tenant_id, $1, $2::date, $3::date, n.total,
-              CASE WHEN n.total = 0 THEN 'PAID' ELSE 'ISSUED' END
-         FROM unnest($4::text[], $5::uuid[], $6::numeric[]) AS n(number, tenant_id, total)
-       ON CONFLICT (tenant_id, period) WHERE status <> 'VOID' DO NOTHING
-       RETURNING id, tenant_id AS "tenantId", number`,
-      [period, issuedOn, dueOn, numbers, bills.map((b) => b.tenantId), bills.map((b) => b.total)],
-    );
-  }
-
-  /** One statement: every line of every new bill. */
-  private async insertLines(
-    em: EntityManager,
-    bills: ComputedBill[],
-    idOf: Map<string, { id: string }>,
-  ): Promise<void> {
-    const lines = bills.flatMap((b) =>
-      b.lines.map((l) => ({ billId: idOf.get(b.tenantId)!.id, ...l })),
-    );
-    if (!lines.length) return;
-    await em.query(
-      `INSERT INTO bill_lines (bill_id, position, kind, lease_id, benefit_application_id, days,
-                               month_days, description, amount)
-       SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::uuid[], $5::uuid[],
-                            $6::smallint[], $7::smallint[], $8::text[], $9::numeric[])`,
+      `WITH made AS (
+         INSERT INTO bills (number, tenant_id, period, issued_on, due_on, total, status)
+         SELECT n.number, n.tenant_id, $1, $2::date, $3::date, n.total,
+                CASE WHEN n.total = 0 THEN 'PAID' ELSE 'ISSUED' END
+           FROM unnest($4::text[], $5::uuid[], $6::numeric[]) AS n(number, tenant_id, total)
+         ON CONFLICT (tenant_id, period) WHERE status <> 'VOID' DO NOTHING
+         RETURNING id, number, tenant_id, period, issued_on, due_on, total, status
+       ), lined AS (
+         INSERT INTO bill_lines (bill_id, position, kind, lease_id, benefit_application_id, days,
+                                 month_days, description, amount)
+         SELECT made.id, l.position, l.kind, l.lease_id, l.benefit_application_id, l.days,
+                l.month_days, l.description, l.amount
+           FROM unnest($7::uuid[], $8::smallint[], $9::text[], $10::uuid[], $11::uuid[],
+                       $12::smallint[], $13::smallint[], $14::text[], $15::numeric[])
+                AS l(tenant_id, position, kind, lease_id, benefit_application_id, days,
+                     month_days, description, amount)
+           JOIN made ON made.tenant_id = l.tenant_id
+         RETURNING bill_id, position, kind, lease_id, benefit_application_id, days, month_days,
+                   description, amount
+       ), audited AS (
+         INSERT INTO audit_events (actor_user_id, actor_role, operation, entity, entity_id,
+                                   after, request_id)
+         SELECT $16::uuid, $17::text, 'issueBills', 'Bill', b.id::text,
+                jsonb_build_object('number', b.number, 'tenantId', b.tenant_id,
+                  'period', b.period, 'issuedOn', b.issued_on, 'dueOn', b.due_on,
+                  'total', b.total::text, 'status', b.status,
+                  'lines', coalesce(x.lines, '[]'::jsonb)),
+                $18::text
+           FROM made b
+           LEFT JOIN (
+             SELECT bill_id, jsonb_agg(jsonb_build_object('position', position, 'kind', kind,
+                      'leaseId', lease_id, 'benefitApplicationId', benefit_application_id,
+                      'days', days, 'monthDays', month_days, 'description', description,
+                      'amount', amount::text) ORDER BY position) AS lines
+               FROM lined GROUP BY bill_id) x ON x.bill_id = b.id
+          ORDER BY b.number
+       )
+       SELECT id, tenant_id AS "tenantId", number FROM made`,
       [
-        lines.map((l) => l.billId),
+        period,
+        issuedOn,
+        dueOn,
+        numbers,
+        bills.map((b) => b.tenantId),
+        bills.map((b) => b.total),
+        lines.map((l) => l.tenantId),
         lines.map((l) => l.position),
         lines.map((l) => l.kind),
         lines.map((l) => l.leaseId),
@@ -368,6 +386,9 @@ export class BillsService {
         lines.map((l) => l.monthDays),
         lines.map((l) => l.description),
         lines.map((l) => l.amount),
+        actor?.userId ?? null,
+        actor?.role ?? null,
+        currentRequestId() ?? null,
       ],
     );
   }
@@ -406,38 +427,6 @@ export class BillsService {
       [period, actor?.userId ?? null, issued, existing, total.toFixed(2)],
     );
     return em.getRepository(BillRun).findOneByOrFail({ period });
-  }
-
-  /**
-   * One statement: an audit row per new bill, with its lines, built in SQL from the rows just
-   * written, in the order of their numbers. Writes lib audit's trail (BILL_AUDIT_READS) as
-   * AuditService.record does, in bulk.
-   */
-  private async auditBills(
-    em: EntityManager,
-    actor: Actor | null,
-    billIds: string[],
-  ): Promise<void> {
-    if (!billIds.length) return;
-    await em.query(
-      `INSERT INTO audit_events (actor_user_id, actor_role, operation, entity, entity_id, after,
-                                 request_id)
-       SELECT $1::uuid, $2::text, 'issueBills', 'Bill', b.id::text,
-              jsonb_build_object('number', b.number, 'tenantId', b.tenant_id, 'period', b.period,
-                'issuedOn', b.issued_on, 'dueOn', b.due_on, 'total', b.total::text,
-                'status', b.status, 'lines', l.lines),
-              $3::text
-         FROM bills b
-         CROSS JOIN LATERAL (
-           SELECT coalesce(jsonb_agg(jsonb_build_object('position', x.position, 'kind', x.kind,
-                    'leaseId', x.lease_id, 'benefitApplicationId', x.benefit_application_id,
-                    'days', x.days, 'monthDays', x.month_days, 'description', x.description,
-                    'amount', x.amount::text) ORDER BY x.position), '[]'::jsonb) AS lines
-             FROM bill_lines x WHERE x.bill_id = b.id) l
-        WHERE b.id = ANY($4::uuid[])
-        ORDER BY b.number`,
-      [actor?.userId ?? null, actor?.role ?? null, currentRequestId() ?? null, billIds],
-    );
   }
 
   /**
