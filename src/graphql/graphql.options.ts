@@ -7,6 +7,7 @@ import { applyAccessPolicy, DateTimeScalar, RequestLoaders, requestContext } fro
 import { createFormatError } from './format-error.js';
 import { inputGuardPlugin } from './input-guard.plugin.js';
 import { landingPagePlugin } from './landing-page.js';
+import { replicaReadsPlugin } from './replica-reads.plugin.js';
 
 /** The query limits, also quoted in the README. */
 export const QUERY_LIMITS = {
@@ -83,6 +84,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       ...(config.production ? [] : [landingPagePlugin]),
       ...(protection.plugins as never[]),
       ...(config.sqlStatementCount ? [statementCountPlugin] : []),
+      ...(config.databaseReplicaUrls.length
+        ? [replicaReadsPlugin(config.replicaStickySeconds) as never]
+        : []),
     ],
     validationRules: protection.validationRules,
     formatError: createFormatError(!config.production),

@@ -175,4 +175,33 @@ describe('loadConfig', () => {
       'DELIVERY_POLL_MS must be a whole number from 50 to 600000, got "10"',
     );
   });
+
+  it('reads DATABASE_REPLICA_URLS as postgres:// URLs beside a server, never the embedded one', () => {
+    const server = 'postgres://app@10.0.0.1/jcv';
+    const none = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: server });
+    expect([none.databaseReplicaUrls, none.replicaStickySeconds]).toEqual([[], 5]);
+    const two = loadConfig({
+      DATA_DIR: 'memory://',
+      DATABASE_URL: server,
+      DATABASE_REPLICA_URLS: ' postgres://app@10.0.0.2/jcv, ,postgresql://app@10.0.0.3:5433/jcv',
+      REPLICA_STICKY_SECONDS: '0',
+    });
+    expect([two.databaseReplicaUrls, two.replicaStickySeconds]).toEqual([
+      ['postgres://app@10.0.0.2/jcv', 'postgresql://app@10.0.0.3:5433/jcv'],
+      0,
+    ]);
+    expect(() =>
+      loadConfig({ DATA_DIR: 'memory://', DATABASE_REPLICA_URLS: 'postgres://app@10.0.0.2/jcv' }),
+    ).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL');
+    expect(() =>
+      loadConfig({
+        DATA_DIR: 'memory://',
+        DATABASE_URL: server,
+        DATABASE_REPLICA_URLS: 'mysql://app:secret@10.0.0.2/jcv',
+      }),
+    ).toThrow('DATABASE_REPLICA_URLS must be postgres:// URLs with a host');
+    expect(() =>
+      loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: server, REPLICA_STICKY_SECONDS: '-1' }),
+    ).toThrow('REPLICA_STICKY_SECONDS must be a whole number from 0 to 3600, got "-1"');
+  });
 });

@@ -14,6 +14,16 @@ export interface AppConfig {
   dataDir: string;
   /** Schema for the product's tables on a server; unset means the server's default (public). */
   databaseSchema?: string;
+  /**
+   * Streaming replicas of the server (DATABASE_REPLICA_URLS, comma-separated postgres:// URLs):
+   * the reads of GraphQL queries outside a transaction go to one of them; none by default.
+   */
+  databaseReplicaUrls: string[];
+  /**
+   * Seconds after a user's own mutation during which that user's reads stay on the primary
+   * (REPLICA_STICKY_SECONDS), so that a replica's lag never hides what the user just wrote.
+   */
+  replicaStickySeconds: number;
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -127,6 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
     problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
   }
+  const databaseReplicaUrls = replicaUrls(env.DATABASE_REPLICA_URLS, problems);
+  // A replica streams from a server; the embedded database has none to stream from.
+  if (databaseReplicaUrls.length && !databaseUrl)
+    problems.push(
+      'DATABASE_REPLICA_URLS needs DATABASE_URL (the embedded database has no replicas)',
+    );
 
   const jwtSecret = env.JWT_SECRET || '';
   if (jwtSecret && jwtSecret.length < 32)
@@ -158,6 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir,
     databaseSchema,
+    databaseReplicaUrls,
+    replicaStickySeconds: int(
+      'REPLICA_STICKY_SECONDS',
+      env.REPLICA_STICKY_SECONDS,
+      5,
+      0,
+      3600,
+      problems,
+    ),
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER || 'jcv-platform',
     jwtAudience: env.JWT_AUDIENCE || 'jcv-api',
@@ -264,6 +289,26 @@ function publicUrl(raw: string | undefined, port: string | undefined, problems: 
   }
   problems.push(`PUBLIC_URL must be an http:// or https:// URL, got "${raw}"`);
   return raw;
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs, each with a host. */
+function replicaUrls(raw: string | undefined, problems: string[]): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const url of list) {
+    let ok: boolean;
+    try {
+      const parsed = new URL(url);
+      ok = /^postgres(ql)?:$/.test(parsed.protocol) && !!parsed.hostname;
+    } catch {
+      ok = false;
+    }
+    // The URL itself is not repeated: it may carry a password.
+    if (!ok) problems.push('DATABASE_REPLICA_URLS must be postgres:// URLs with a host');
+  }
+  return list;
 }
 
 /** CORS_ORIGINS: a comma-separated list of origins such as https://dash.example.cn. */

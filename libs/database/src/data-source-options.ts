@@ -6,6 +6,12 @@ export interface ConnectionTarget {
   /** The embedded database has one session: one pooled connection. */
   embedded: boolean;
   schema?: string;
+  /**
+   * Streaming replicas of the server at `url`. TypeORM's default would send entity reads
+   * (find, query builders) to them anywhere, a read before a write in a mutation included;
+   * here nothing goes to a replica unless the data source routes it (see readMode).
+   */
+  replicaUrls?: string[];
 }
 
 /** The one set of connection options used by the API, the worker and the migration command. */
@@ -13,7 +19,15 @@ export function dataSourceOptions(target: ConnectionTarget): DataSourceOptions {
   const searchPath = target.schema ? `${target.schema},public` : undefined;
   return {
     type: 'postgres',
-    url: target.url,
+    ...(target.replicaUrls?.length
+      ? {
+          replication: {
+            master: { url: target.url },
+            slaves: target.replicaUrls.map((url) => ({ url })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url: target.url }),
     schema: target.schema,
     migrations,
     migrationsTableName: 'migrations',

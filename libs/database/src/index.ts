@@ -5,3 +5,4 @@ export * from './pg-errors.js';
 export { migrations } from './migrations/index.js';
 export * from './statement-counter.js';
 export * from './constraints.js';
+export * from './read-routing.js';

@@ -8,6 +8,7 @@ import {
   type AccessRule,
   DomainError,
   ForbiddenError,
+  onPrimary,
   requestOf,
   type Role,
   UnauthenticatedError,
@@ -82,10 +83,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private async currentActor(token: VerifiedToken): Promise<SignedInActor> {
-    const [row]: CurrentState[] = await this.dataSource.query(CURRENT_STATE, [
-      token.userId,
-      token.signInId,
-    ]);
+    // On the primary even with replicas: a revocation counts at once, not after a replica's lag.
+    const [row]: CurrentState[] = await onPrimary(() =>
+      this.dataSource.query(CURRENT_STATE, [token.userId, token.signInId]),
+    );
     if (!row) throw new UnauthenticatedError('Access token is not valid');
     if (!row.active) throw new UnauthenticatedError('This account is deactivated');
     if (!row.signed_in) throw new UnauthenticatedError('This sign-in has ended; sign in again');
