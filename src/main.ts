@@ -8,7 +8,12 @@ import { loadDemoPark } from './seed/demo-park.js';
 async function main() {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port, '0.0.0.0');
+  const server = await app.listen(config.port, '0.0.0.0');
+  // An idle keep-alive connection is closed by the server only well after a client or proxy
+  // would reuse it (Node's 5 s default races them, and the request that loses the race is
+  // reset); headersTimeout must be longer still.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const url = `http://localhost:${config.port}`;
   console.log(`\nJinchuang Valley · Lüliang (晋创谷·吕梁) platform is up`);
   const consoleBuilt = existsSync(join(config.consoleDir ?? DEFAULT_CONSOLE_DIR, 'index.html'));
