@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, todayInShanghai } from '@jcv/shared';
+import {
+  outboxOf as readOutbox,
+  refuseWritesTo as refuseWrites,
+  userIdOf,
+} from '../support/outbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   type FixtureTenant,
@@ -77,21 +82,6 @@ function annual(tenantId: string, year = YEAR) {
   };
 }
 
-interface OutboxEvent {
-  id: string;
-  type: string;
-  timestamp: string;
-  data: Record<string, unknown>;
-  deliveries: { endpointId: string; status: string }[];
-}
-interface OutboxNotification {
-  userId: string;
-  kind: string;
-  matter: string;
-  params: Record<string, unknown>;
-  link: string | null;
-}
-
 let t: TestApp;
 let admin: string;
 let firm: FixtureTenant;
@@ -101,73 +91,10 @@ let firmAdmin: string;
 let users: { firmAdmin: string; firmReporter: string; otherAdmin: string; analyst: string };
 
 /** What the outbox holds now: the ids of its events and notifications. */
-async function snapshot(): Promise<{ events: Set<string>; notifications: Set<string> }> {
-  const events: { id: string }[] = await t.dataSource.query(`SELECT id FROM webhook_events`);
-  const notes: { id: string }[] = await t.dataSource.query(`SELECT id FROM notifications`);
-  return {
-    events: new Set(events.map((e) => e.id)),
-    notifications: new Set(notes.map((n) => n.id)),
-  };
-}
-
 /** Runs `work` and returns what it added to the outbox. */
-async function outboxOf(work: () => Promise<unknown>) {
-  const before = await snapshot();
-  await work();
-  const rows: { id: string; type: string; body: string; deliveries: OutboxEvent['deliveries'] }[] =
-    await t.dataSource.query(
-      `SELECT e.id, e.type, e.body,
-         coalesce((SELECT json_agg(json_build_object('endpointId', d.endpoint_id, 'status', d.status))
-                   FROM webhook_deliveries d WHERE d.event_id = e.id), '[]') AS deliveries
-       FROM webhook_events e ORDER BY e.id`,
-    );
-  const events: OutboxEvent[] = rows
-    .filter((r) => !before.events.has(r.id))
-    .map((r) => {
-      const body = JSON.parse(r.body);
-      expect(Object.keys(body).sort()).toEqual(['data', 'timestamp', 'type']);
-      expect(body.type).toBe(r.type);
-      return {
-        id: r.id,
-        type: r.type,
-        timestamp: body.timestamp,
-        data: body.data,
-        deliveries: r.deliveries,
-      };
-    });
-  const notes: (OutboxNotification & { id: string })[] = await t.dataSource.query(
-    `SELECT id, user_id AS "userId", kind, matter, params, link FROM notifications ORDER BY user_id`,
-  );
-  const notifications = notes
-    .filter((n) => !before.notifications.has(n.id))
-    .map(({ id: _id, ...n }) => n);
-  return { events, notifications };
-}
-
-async function userId(role: Role, tenantId: string | null): Promise<string> {
-  const [u] = await t.dataSource.query(
-    `SELECT id FROM users WHERE role = $1 AND tenant_id IS NOT DISTINCT FROM $2`,
-    [role, tenantId],
-  );
-  return u.id;
-}
-
-/** Makes the next write to `table` fail, so the change's transaction rolls back after it. */
-async function refuseWritesTo(table: string, work: () => Promise<unknown>) {
-  await t.dataSource.query(
-    `CREATE OR REPLACE FUNCTION outbox_test_refuse() RETURNS trigger LANGUAGE plpgsql AS
-     $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
-  );
-  await t.dataSource.query(
-    `CREATE TRIGGER outbox_test_refuse BEFORE INSERT ON ${table}
-     FOR EACH ROW EXECUTE FUNCTION outbox_test_refuse()`,
-  );
-  try {
-    return await work();
-  } finally {
-    await t.dataSource.query(`DROP TRIGGER outbox_test_refuse ON ${table}`);
-  }
-}
+const outboxOf = (work: () => Promise<unknown>) => readOutbox(t, work);
+const refuseWritesTo = <T>(table: string, work: () => Promise<T>) => refuseWrites(t, table, work);
+const userId = (role: Role, tenantId: string | null) => userIdOf(t, role, tenantId);
 
 beforeAll(async () => {
   t = await startTestApp({ SQL_STATEMENT_COUNT: 'true' });

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, todayInShanghai } from '@jcv/shared';
 import { CREDIT_CODE_CHARSET, withCheckChar } from '@jcv/tenants';
+import {
+  outboxOf as readOutbox,
+  refuseWritesTo as refuseWrites,
+  userIdOf,
+} from '../support/outbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The register and the space tell other systems what changed, in the transaction of the
@@ -30,53 +35,18 @@ function addDays(date: string, days: number): string {
 }
 const today = todayInShanghai();
 
-interface OutboxEvent {
-  type: string;
-  data: Record<string, unknown>;
-  deliveries: { endpointId: string; status: string }[];
-}
-interface OutboxNotification {
-  userId: string;
-  kind: string;
-  matter: string;
-  params: Record<string, unknown>;
-  link: string | null;
-}
-
 let t: TestApp;
 let admin: string;
 let endpointId: string;
 let zones: { startup: string; expansion: string };
 
 /** Runs `work` and returns what it added to the outbox, events in the order written. */
+/** What `work` added to the outbox; events by type, data and deliveries. */
 async function outboxOf(work: () => Promise<unknown>) {
-  const seen = async (table: string) =>
-    new Set(
-      ((await t.dataSource.query(`SELECT id FROM ${table}`)) as { id: string }[]).map((r) => r.id),
-    );
-  const events = await seen('webhook_events');
-  const notes = await seen('notifications');
-  await work();
-  const rows: { id: string; type: string; body: string; deliveries: OutboxEvent['deliveries'] }[] =
-    await t.dataSource.query(
-      `SELECT e.id, e.type, e.body,
-         coalesce((SELECT json_agg(json_build_object('endpointId', d.endpoint_id, 'status', d.status))
-                   FROM webhook_deliveries d WHERE d.event_id = e.id), '[]') AS deliveries
-       FROM webhook_events e ORDER BY e.created_at, e.id`,
-    );
-  const made: (OutboxNotification & { id: string })[] = await t.dataSource.query(
-    `SELECT id, user_id AS "userId", kind, matter, params, link FROM notifications ORDER BY user_id`,
-  );
+  const { events, notifications } = await readOutbox(t, work);
   return {
-    events: rows
-      .filter((r) => !events.has(r.id))
-      .map((r): OutboxEvent => {
-        const body = JSON.parse(r.body);
-        expect(body.type).toBe(r.type);
-        expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
-        return { type: r.type, data: body.data, deliveries: r.deliveries };
-      }),
-    notifications: made.filter((n) => !notes.has(n.id)).map(({ id: _id, ...n }) => n),
+    events: events.map(({ type, data, deliveries }) => ({ type, data, deliveries })),
+    notifications,
   };
 }
 
@@ -92,24 +62,10 @@ async function refused(
   expect(added).toEqual({ events: [], notifications: [] });
 }
 
-/** Makes the next write to `table` fail, so the change's transaction rolls back after it. */
-async function refuseWritesTo(table: string, work: () => Promise<unknown>) {
-  await t.dataSource.query(
-    `CREATE OR REPLACE FUNCTION outbox_test_refuse() RETURNS trigger LANGUAGE plpgsql AS
-     $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
-  );
-  await t.dataSource.query(
-    `CREATE TRIGGER outbox_test_refuse BEFORE INSERT ON ${table}
-     FOR EACH ROW EXECUTE FUNCTION outbox_test_refuse()`,
-  );
-  try {
-    return await work();
-  } finally {
-    await t.dataSource.query(`DROP TRIGGER outbox_test_refuse ON ${table}`);
-  }
-}
+const refuseWritesTo = <T>(table: string, work: () => Promise<T>) => refuseWrites(t, table, work);
 
-const typesAndData = (events: OutboxEvent[]) => events.map(({ type, data }) => ({ type, data }));
+const typesAndData = (events: { type: string; data: Record<string, unknown> }[]) =>
+  events.map(({ type, data }) => ({ type, data }));
 
 async function register(zoneId = zones.startup, name = `Firm ${tag()}`) {
   const input = {
@@ -157,13 +113,7 @@ async function allocate(unitId: string, tenantId: string, startDate: string, end
   return allocateUnit.id as string;
 }
 
-async function userId(role: Role, tenantId: string | null): Promise<string> {
-  const [u] = await t.dataSource.query(
-    `SELECT id FROM users WHERE role = $1 AND tenant_id IS NOT DISTINCT FROM $2`,
-    [role, tenantId],
-  );
-  return u.id;
-}
+const userId = (role: Role, tenantId: string | null) => userIdOf(t, role, tenantId);
 
 beforeAll(async () => {
   t = await startTestApp();
