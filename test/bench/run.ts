@@ -3,7 +3,7 @@
 // docs/PERFORMANCE.md against each in turn from this process, and prints one table with the
 // ratios T5/T1; then times Q6, a month's issueBills over the whole data set, run twice. Q7 (the
 // Torch statistics of one park) and Q7x (their workbook) are driven on the product alone.
-// Needs DATABASE_URL; generates the scale's data set first when it is missing.
+// Needs DATABASE_URL (BENCH_PORT, default 3911, for its three ports); generates the scale's data set first when it is missing.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -22,9 +22,11 @@ import {
   schemaOf,
 } from './bench-config.js';
 
-const PRODUCT_PORT = 3911;
-const COUNTING_PORT = 3912;
-const FLOOR_PORT = 3913;
+/** BENCH_PORT moves the three servers' ports, so that two benchmarks can run side by side. */
+const PORT_BASE = Number(process.env.BENCH_PORT ?? 3911);
+const PRODUCT_PORT = PORT_BASE;
+const COUNTING_PORT = PORT_BASE + 1;
+const FLOOR_PORT = PORT_BASE + 2;
 const YEAR = 2026;
 const AS_OF = '2026-10-31';
 /** The month Q6 bills: the data set's last month. */
