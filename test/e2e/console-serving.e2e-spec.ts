@@ -15,12 +15,16 @@ describe('the console served by the API', () => {
   let t: TestApp;
   let dir: string;
   const INDEX = '<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>';
+  const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const 指标${i} = ${i};`).join(
+    '\n',
+  );
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jcv-console-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("console")');
+    writeFileSync(join(dir, 'assets', 'vendor-def456.js'), BIG_SCRIPT);
     mkdirSync(join(dir, '.vite'));
     writeFileSync(join(dir, '.vite', 'manifest.json'), '{}');
     t = await startTestApp({ CONSOLE_DIR: dir });
@@ -61,6 +65,29 @@ describe('the console served by the API', () => {
     const missing = await request(t.http).get('/assets/index-gone.js');
     expect(missing.status).toBe(404);
     expect(missing.text).not.toContain('<div id="root">');
+  });
+
+  it('sends a large asset compressed to a browser that accepts it, and as it is otherwise', async () => {
+    const gzip = await request(t.http)
+      .get('/assets/vendor-def456.js')
+      .set('accept-encoding', 'gzip');
+    expect(gzip.status).toBe(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['vary']).toMatch(/accept-encoding/i);
+    expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gzip.text).toBe(BIG_SCRIPT); // decoded by the client: the same bytes
+
+    const plain = await request(t.http)
+      .get('/assets/vendor-def456.js')
+      .set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(BIG_SCRIPT);
+
+    // Below a kilobyte compressing costs more than it saves.
+    const small = await request(t.http)
+      .get('/assets/index-abc123.js')
+      .set('accept-encoding', 'gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('keeps /graphql and /health the API’s own', async () => {
