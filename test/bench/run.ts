@@ -394,6 +394,8 @@ async function main() {
   const url = databaseUrl();
   const schema = schemaOf(scale);
   const replicaUrl = args.replica ?? process.env.BENCH_REPLICA_URL;
+  if (replicaUrl !== undefined && !/^postgres(ql)?:\/\//.test(replicaUrl))
+    throw new Error(`--replica needs the replica's postgres:// URL, got "${replicaUrl}"`);
   if (args.peer === 'true' && !peerInstalled())
     throw new Error(`--peer: the peer is not installed; npm run bench:peer-setup installs it`);
   const withPeer = args['no-peer'] !== 'true' && args.peer !== 'false' && peerInstalled();
