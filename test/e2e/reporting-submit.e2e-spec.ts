@@ -235,3 +235,108 @@ describe('revisions', () => {
     });
   });
 });
+
+describe('submitOutputReport trail', () => {
+  /** A row of output_reports as the entity's JSON (what the audit trail keeps). */
+  const asEntity = (r: Record<string, any>) =>
+    JSON.parse(
+      JSON.stringify({
+        id: r.id,
+        tenantId: r.tenant_id,
+        period: r.period,
+        revision: r.revision,
+        latest: r.latest,
+        outputValue: r.output_value,
+        revenue: r.revenue,
+        rdExpense: r.rd_expense,
+        employees: r.employees,
+        patentsFiled: r.patents_filed,
+        patentsGranted: r.patents_granted,
+        status: r.status,
+        submittedAt: r.submitted_at,
+        submittedBy: r.submitted_by,
+        reviewNote: r.review_note,
+        reviewedAt: r.reviewed_at,
+        reviewedBy: r.reviewed_by,
+      }),
+    );
+
+  it('audits the retired and the new revision as they are stored, and emits their event', async () => {
+    const z = await zones(t);
+    const quoted = await makeTenant(t, {
+      zoneId: z.startup,
+      enteredOn: '2025-01-01',
+      name: `"引号" \\ 企业\n\t\u0001 ${Date.now()}`,
+    });
+    const [{ id: endpointId }] = await t.dataSource.query(
+      `INSERT INTO webhook_endpoints (url, events, secret)
+       VALUES ('https://stats.example/hooks/trail', '{report.submitted}', 'whsec_dGVzdA==')
+       RETURNING id`,
+    );
+    try {
+      const month = '2025-04';
+      const first = await t.gql(SUBMIT, { input: figures(quoted.id, month) }, admin);
+      const second = await t.gql(
+        SUBMIT,
+        { input: figures(quoted.id, month, { outputValue: '1000.10' }) },
+        admin,
+      );
+      expect([first.errors, second.errors]).toEqual([undefined, undefined]);
+      const ids = [first.data!.submitOutputReport.id, second.data!.submitOutputReport.id];
+      const rows = await t.dataSource.query(
+        `SELECT * FROM output_reports WHERE id = ANY($1::uuid[]) ORDER BY revision`,
+        [ids],
+      );
+      const trail = await t.dataSource.query(
+        `SELECT actor_role, operation, entity, entity_id, before, after FROM audit_events
+         WHERE entity = 'OutputReport' AND entity_id = ANY($1::text[]) ORDER BY id`,
+        [ids],
+      );
+      // The first revision as it was when it was new, then as the resubmission retired it.
+      const firstNew = { ...asEntity(rows[0]), latest: true };
+      const retired = asEntity(rows[0]);
+      expect(trail).toEqual([
+        {
+          actor_role: 'ADMIN',
+          operation: 'submitOutputReport',
+          entity: 'OutputReport',
+          entity_id: ids[0],
+          before: null,
+          after: firstNew,
+        },
+        {
+          actor_role: 'ADMIN',
+          operation: 'submitOutputReport',
+          entity: 'OutputReport',
+          entity_id: ids[1],
+          before: retired,
+          after: asEntity(rows[1]),
+        },
+      ]);
+      const events: { body: string }[] = await t.dataSource.query(
+        `SELECT e.body FROM webhook_events e JOIN webhook_deliveries d ON d.event_id = e.id
+         WHERE d.endpoint_id = $1 ORDER BY e.id`,
+        [endpointId],
+      );
+      expect(events.map((e) => e.body)).toEqual(
+        ids.map((reportId, i) =>
+          JSON.stringify({
+            type: 'report.submitted',
+            timestamp: JSON.parse(events[i].body).timestamp,
+            data: {
+              reportId,
+              tenantId: quoted.id,
+              tenantName: quoted.name,
+              period: month,
+              status: 'SUBMITTED',
+            },
+          }),
+        ),
+      );
+    } finally {
+      await t.dataSource.query(`UPDATE webhook_endpoints SET active = false WHERE id = $1`, [
+        endpointId,
+      ]);
+    }
+  });
+});
