@@ -176,6 +176,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads DATABASE_POOL_SIZE, 10 by default; the embedded database keeps its one connection', async () => {
+    const server = 'postgres://app@10.0.0.1/jcv';
+    expect(loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: server }).databasePoolSize).toBe(10);
+    const forty = loadConfig({
+      DATA_DIR: 'memory://',
+      DATABASE_URL: server,
+      DATABASE_POOL_SIZE: '40',
+    });
+    expect(forty.databasePoolSize).toBe(40);
+    for (const bad of ['0', '2.5', 'many', '501']) {
+      expect(() =>
+        loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: server, DATABASE_POOL_SIZE: bad }),
+      ).toThrow(`DATABASE_POOL_SIZE must be a whole number from 1 to 500, got "${bad}"`);
+    }
+    const { dataSourceOptions } = await import('@jcv/database');
+    const pool = (embedded: boolean, poolSize?: number) =>
+      (dataSourceOptions({ url: server, embedded, poolSize }) as { poolSize?: number }).poolSize;
+    expect([pool(false), pool(false, 40), pool(true, 40)]).toEqual([10, 40, 1]);
+  });
+
   it('reads DATABASE_REPLICA_URLS as postgres:// URLs beside a server, never the embedded one', () => {
     const server = 'postgres://app@10.0.0.1/jcv';
     const none = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: server });

@@ -24,6 +24,11 @@ export interface AppConfig {
    * (REPLICA_STICKY_SECONDS), so that a replica's lag never hides what the user just wrote.
    */
   replicaStickySeconds: number;
+  /**
+   * Connections of the pool to the server (DATABASE_POOL_SIZE, 1–500), each replica's too; the
+   * embedded database has one session, so one connection whatever this says.
+   */
+  databasePoolSize: number;
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       3600,
       problems,
     ),
+    databasePoolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 500, problems),
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER || 'jcv-platform',
     jwtAudience: env.JWT_AUDIENCE || 'jcv-api',

@@ -12,6 +12,8 @@ export interface ConnectionTarget {
    * here nothing goes to a replica unless the data source routes it (see readMode).
    */
   replicaUrls?: string[];
+  /** Connections of the pool on a server (DATABASE_POOL_SIZE); 10 when not given. */
+  poolSize?: number;
 }
 
 /** The one set of connection options used by the API, the worker and the migration command. */
@@ -35,7 +37,7 @@ export function dataSourceOptions(target: ConnectionTarget): DataSourceOptions {
     synchronize: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    poolSize: target.embedded ? 1 : 10,
+    poolSize: target.embedded ? 1 : (target.poolSize ?? 10),
     extra: {
       // node-postgres passes these as startup parameters of every connection.
       options: searchPath ? `-c search_path=${searchPath}` : undefined,

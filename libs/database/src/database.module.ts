@@ -73,6 +73,7 @@ export async function openDataSource(config: AppConfig, options: Partial<DataSou
     embedded: !!embedded,
     schema: config.databaseSchema,
     replicaUrls: config.databaseReplicaUrls,
+    poolSize: config.databasePoolSize,
   });
   const counting = config.sqlStatementCount
     ? { logging: ['query', 'error'] as const, logger: new StatementCounter() }
