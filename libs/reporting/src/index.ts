@@ -16,10 +16,12 @@ export {
 export { OutputReportsService, REPORT_LIST_READS } from './reports/output-reports.service.js';
 export {
   LOCK_TENANT_READS,
+  SUBMIT_STATEMENT_READS,
   REVIEW_TENANT_READS,
   ReportSubmissionService,
 } from './reports/report-submission.service.js';
 export {
+  IMPORT_EVENTS_READS,
   KNOWN_TENANTS_READS,
   ReportImportService,
   type ImportPhase,

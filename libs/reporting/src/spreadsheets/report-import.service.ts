@@ -57,6 +57,11 @@ export const KNOWN_TENANTS_READS = new ForeignReads(import.meta.url, 'knownTenan
   tenants: ['id', 'name', 'credit_code', 'entered_on', 'exited_on'],
 });
 
+/** What an import asks of lib notifications' webhook endpoints before it writes its events. */
+export const IMPORT_EVENTS_READS = new ForeignReads(import.meta.url, 'eventsWanted', {
+  webhook_endpoints: ['active', 'events'],
+});
+
 /** A tenant the rows name, with the firm's name for the events of its new revisions. */
 type NamedTenant = KnownTenant & { name: string };
 
@@ -165,7 +170,9 @@ export class ReportImportService {
         progress('check', total, total);
         if (rowErrors.count || contextErrors.count || staleErrors.count) throw new RowsRefused();
 
-        const written = await this.write(em, rows.length, actor, (done) =>
+        // The new revisions come back for their events only when an endpoint wants them.
+        const withEvents = await this.eventsWanted(em);
+        const written = await this.write(em, rows.length, actor, withEvents, (done) =>
           progress('write', Math.round(done), rows.length),
         );
         const result: ImportResult = {
@@ -206,6 +213,19 @@ export class ReportImportService {
       if (err instanceof RowsRefused) return refused();
       throw constraintError(err) ?? err;
     }
+  }
+
+  /**
+   * Whether an active endpoint subscribes to report.submitted, as the outbox would ask for a
+   * batch this large (OutboxService.emitMany asks again). Reads IMPORT_EVENTS_READS.
+   */
+  private async eventsWanted(em: EntityManager): Promise<boolean> {
+    const [{ wanted }] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM webhook_endpoints
+         WHERE active AND (cardinality(events) = 0 OR $1 = ANY (events))) AS wanted`,
+      ['report.submitted'],
+    );
+    return wanted;
   }
 
   /** The tenants the rows name, by id and by credit code. Reads tenants (KNOWN_TENANTS_READS). */
@@ -333,6 +353,7 @@ export class ReportImportService {
     em: EntityManager,
     staged: number,
     actor: Actor | null,
+    withEvents: boolean,
     progress: (done: number) => void,
   ): Promise<{ newRevisions: number; unchanged: number; inserted: InsertedRevision[] }> {
     // numeric compares by value: 1000.1 in a file equals 1000.10 stored.
@@ -358,7 +379,7 @@ export class ReportImportService {
        SELECT tenant_id, period, revision, true, output_value, revenue, rd_expense, employees,
          patents_filed, patents_granted, 'SUBMITTED', $1::uuid
        FROM import_rows
-       RETURNING id, tenant_id, period, status`,
+       ${withEvents ? 'RETURNING id, tenant_id, period, status' : ''}`,
       [actor?.userId ?? null],
     );
     await em.query('DROP TABLE import_rows');
