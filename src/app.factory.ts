@@ -8,8 +8,15 @@ import { AppModule } from './app.module.js';
 import { consoleHandlers, DEFAULT_CONSOLE_DIR } from './console/serve-console.js';
 import { documentGuard } from './graphql/document-guard.js';
 import { QUERY_LIMITS } from './graphql/graphql.options.js';
-import { requestErrorHandler } from './graphql/request-errors.js';
-import { createLogger, httpLogger, PinoNestLogger, requestIdMiddleware } from '@jcv/logging';
+import { requestErrorHandler, requestErrorHandlerEntering } from './graphql/request-errors.js';
+import {
+  createLogger,
+  enterRequestContextOf,
+  httpLogger,
+  PinoNestLogger,
+  requestIdDeferringContext,
+  requestIdMiddleware,
+} from '@jcv/logging';
 
 /**
  * CORS for the origins in CORS_ORIGINS only: an origin not listed gets no CORS header at all (the
@@ -52,13 +59,25 @@ export async function createApp(
     abortOnError: false,
   });
   app.disable('x-powered-by');
-  app.use(requestIdMiddleware);
+  // The request context carries the request id to audit events and logs, the statement count and
+  // the replica routing. Counting statements or reading from replicas, every request needs it;
+  // otherwise only a request that may write does (a query's errors are logged with its id by
+  // other means), and a GraphQL request's is entered once its document is known.
+  const contextForEveryRequest = config.sqlStatementCount || config.databaseReplicaUrls.length > 0;
+  app.use(contextForEveryRequest ? requestIdMiddleware : requestIdDeferringContext('/graphql'));
   // Request lines are written at info; above it the middleware would only cost time.
   if (logger.isLevelEnabled('info')) app.use(httpLogger(logger));
   if (config.corsOrigins.length) app.enableCors(corsOptions(config.corsOrigins));
   app.useBodyParser('json', { limit: config.bodyLimit });
-  app.use(requestErrorHandler);
-  app.use('/graphql', documentGuard(QUERY_LIMITS));
+  app.use(
+    contextForEveryRequest
+      ? requestErrorHandler
+      : requestErrorHandlerEntering(enterRequestContextOf),
+  );
+  app.use(
+    '/graphql',
+    documentGuard(QUERY_LIMITS, contextForEveryRequest ? undefined : enterRequestContextOf),
+  );
   const consoleBuild = consoleHandlers(config.consoleDir ?? DEFAULT_CONSOLE_DIR);
   if (consoleBuild) {
     app.use('/assets', consoleBuild.assets);

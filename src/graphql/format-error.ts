@@ -2,12 +2,37 @@ import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { constraintError, pgError, PG } from '@jcv/database';
-import { DomainError, type ErrorCode, type FieldError, ScalarInputError } from '@jcv/shared';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  DomainError,
+  type ErrorCode,
+  type FieldError,
+  ScalarInputError,
+  withRequestId,
+} from '@jcv/shared';
 import { inputFieldOf } from './input-guard.plugin.js';
 // Declares the constraints of the app's own table (claimed Idempotency-Keys).
 import './idempotency.constraints.js';
 
 const log = new Logger('GraphQL');
+
+const requestIdOfError = new WeakMap<object, string>();
+
+/**
+ * Remembers which request each error belongs to, so that the error mapping logs an unexpected
+ * one with its request id also where no request context was entered (a query's).
+ */
+export const errorRequestIdPlugin: ApolloServerPlugin<{ req?: { id?: string } }> = {
+  async requestDidStart({ contextValue }) {
+    const requestId = contextValue.req?.id;
+    if (!requestId) return;
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) requestIdOfError.set(error, requestId);
+      },
+    };
+  },
+};
 
 /**
  * The codes an answer may carry: the contract's, the two of a refused document, and Apollo's
@@ -230,9 +255,13 @@ export function createFormatError(development: boolean) {
     const { code } = answer;
     if (code === 'INTERNAL_SERVER_ERROR') {
       const at = formatted.path?.join('.') ?? 'request';
-      if (original instanceof Error)
-        log.error(`unexpected error in ${at}: ${original.message}`, original.stack);
-      else log.error(`unexpected error in ${at}: ${String(original)}`);
+      const requestId =
+        typeof error === 'object' && error ? requestIdOfError.get(error) : undefined;
+      withRequestId(requestId, () => {
+        if (original instanceof Error)
+          log.error(`unexpected error in ${at}: ${original.message}`, original.stack);
+        else log.error(`unexpected error in ${at}: ${String(original)}`);
+      });
     }
     const clean = development ? clip : (m: string) => clip(stripSuggestions(m));
     const message = clean(answer.message);

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@jcv/config';
 import { applyAccessPolicy, DateTimeScalar, RequestLoaders, requestContext } from '@jcv/shared';
-import { createFormatError } from './format-error.js';
+import { createFormatError, errorRequestIdPlugin } from './format-error.js';
 import { inputGuardPlugin } from './input-guard.plugin.js';
 import { landingPagePlugin } from './landing-page.js';
 import { replicaReadsPlugin } from './replica-reads.plugin.js';
@@ -81,6 +81,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       inputGuardPlugin,
+      errorRequestIdPlugin as never,
       ...(config.production ? [] : [landingPagePlugin]),
       ...(protection.plugins as never[]),
       ...(config.sqlStatementCount ? [statementCountPlugin] : []),

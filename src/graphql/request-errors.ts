@@ -38,3 +38,16 @@ export function requestErrorHandler(
     ],
   });
 }
+
+/**
+ * requestErrorHandler for a server that defers the request context of GraphQL requests: an
+ * error it passes on to the framework (which logs it) is handled inside the request's context.
+ */
+export function requestErrorHandlerEntering(
+  enterContext: (req: Request, res: Response, next: () => void) => void,
+) {
+  return (err: unknown, req: Request, res: Response, next: NextFunction) =>
+    requestErrorHandler(err, req, res, (passed?: unknown) =>
+      req.path === '/graphql' ? enterContext(req, res, () => next(passed)) : next(passed),
+    );
+}

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import { requestContext } from '@jcv/shared';
+import { requestContext, withRequestId } from '@jcv/shared';
 import { createLogger } from './logger.js';
 
 function capture() {
@@ -23,6 +23,14 @@ describe('logs', () => {
       requestId: 'req-42',
       service: 'jcv',
     });
+  });
+
+  it('carry the request id of work that runs outside a request context but knows its request', () => {
+    const { logger, lines } = capture();
+    withRequestId('req-43', () => logger.error('failed'));
+    logger.info('after');
+    expect(JSON.parse(lines[0])).toMatchObject({ msg: 'failed', requestId: 'req-43' });
+    expect(JSON.parse(lines[1]).requestId).toBeUndefined();
   });
 
   it('never contain passwords, tokens or secrets', () => {

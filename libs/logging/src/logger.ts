@@ -3,7 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { currentRequestId, requestContext } from '@jcv/shared';
+import { currentRequestId, enterRequestContext, requestContext } from '@jcv/shared';
 
 /** Anything that could carry a secret is replaced before a line is written. */
 const REDACT = [
@@ -66,16 +66,40 @@ export class PinoNestLogger implements LoggerService {
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
 
-/**
- * Gives every request an id (the caller's X-Request-Id when it is sane), returns it in the
- * response, and makes it visible to logs and audit events through the request context.
- */
-export function requestIdMiddleware(req: Request, res: Response, next: NextFunction) {
+/** The request's id: the caller's X-Request-Id when it is sane, else a new one; sent back too. */
+export function assignRequestId(req: Request, res: Response): string {
   const given = req.header('x-request-id');
   const requestId = given && REQUEST_ID_RE.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', requestId);
   (req as Request & { id?: string }).id = requestId;
+  return requestId;
+}
+
+/**
+ * Gives every request an id, returns it in the response, and makes it visible to logs and audit
+ * events through the request context, entered for every request.
+ */
+export function requestIdMiddleware(req: Request, res: Response, next: NextFunction) {
+  const requestId = assignRequestId(req, res);
   requestContext.run({ requestId, sqlStatements: 0 }, next);
+}
+
+/**
+ * Gives every request an id and returns it in the response, but enters the request context now
+ * only for a request outside `deferredPath`; one on it enters it later, when it is known to need
+ * it (see enterRequestContextOf), or runs without one.
+ */
+export function requestIdDeferringContext(deferredPath: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const requestId = assignRequestId(req, res);
+    if (req.path === deferredPath) return next();
+    enterRequestContext(requestId, res, next);
+  };
+}
+
+/** Enters the request context of a request whose context was deferred. */
+export function enterRequestContextOf(req: Request, res: Response, next: () => void) {
+  enterRequestContext((req as Request & { id?: string }).id ?? randomUUID(), res, next);
 }
 
 /** One line per HTTP request: method, url, status, time. Bodies are never logged. */
