@@ -30,7 +30,9 @@ const sign = (
   );
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe("the access token's check", () => {
   it('says who signed in, the first time and every time after', () => {
