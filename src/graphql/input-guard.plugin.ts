@@ -41,20 +41,22 @@ function checkJson(root: unknown, field: string): FieldError | null {
 }
 
 /**
- * Walks every argument of the operation (and of the fragments it may spread), inline literals and
- * variables alike; a variable left out is checked through its default value.
+ * What checking an operation's arguments takes, in document order: an inline string literal's
+ * verdict (known once per document), or a variable to read, with the field it stands for.
  */
-export function findBadString(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-): FieldError | null {
+type Check =
+  { problem: FieldError } | { variable: string; field: string; fallback: ValueNode | undefined };
+
+/** Apollo keeps a parsed document for each query text it has seen: its checks are kept too. */
+const checksOf = new WeakMap<OperationDefinitionNode, Check[]>();
+
+function checksFor(document: DocumentNode, operation: OperationDefinitionNode): Check[] {
   const defaults = new Map<string, ValueNode>();
   for (const d of operation.variableDefinitions ?? []) {
     if (d.defaultValue) defaults.set(d.variable.name.value, d.defaultValue);
   }
   const names: string[] = [];
-  let found: FieldError | null = null;
+  const checks: Check[] = [];
   const roots: ASTNode[] = [
     operation,
     ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
@@ -73,16 +75,40 @@ export function findBadString(
       StringValue: (node) => {
         const field = names.at(-1) ?? 'input';
         const problem = badCharacter(node.value);
-        if (problem && !found) found = { field, message: `${field} ${problem}` };
+        if (problem) checks.push({ problem: { field, message: `${field} ${problem}` } });
       },
       Variable: (node) => {
-        if (found) return;
-        const field = names.at(-1) ?? node.name.value;
         const name = node.name.value;
-        if (variables && Object.hasOwn(variables, name)) found = checkJson(variables[name], field);
-        else if (defaults.has(name)) found = findInLiteral(defaults.get(name)!, field);
+        checks.push({ variable: name, field: names.at(-1) ?? name, fallback: defaults.get(name) });
       },
     });
+  }
+  return checks;
+}
+
+/**
+ * Walks every argument of the operation (and of the fragments it may spread), inline literals and
+ * variables alike; a variable left out is checked through its default value. The first bad
+ * string in document order is the one reported.
+ */
+export function findBadString(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): FieldError | null {
+  let checks = checksOf.get(operation);
+  if (!checks) {
+    checks = checksFor(document, operation);
+    checksOf.set(operation, checks);
+  }
+  for (const check of checks) {
+    if ('problem' in check) return check.problem;
+    const found =
+      variables && Object.hasOwn(variables, check.variable)
+        ? checkJson(variables[check.variable], check.field)
+        : check.fallback
+          ? findInLiteral(check.fallback, check.field)
+          : null;
     if (found) return found;
   }
   return null;
