@@ -60,10 +60,14 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   // The request context carries the request id to audit events and logs, the statement count and
-  // the replica routing. Counting statements or reading from replicas, every request needs it;
-  // otherwise only a request that may write does (a query's errors are logged with its id by
-  // other means), and a GraphQL request's is entered once its document is known.
-  const contextForEveryRequest = config.sqlStatementCount || config.databaseReplicaUrls.length > 0;
+  // the replica routing. Counting statements, reading from replicas or writing a line for every
+  // request (at info), every request needs it; otherwise only a request that may write does (a
+  // query's errors are logged with its id by other means), and a GraphQL request's is entered
+  // once its document is known.
+  const contextForEveryRequest =
+    config.sqlStatementCount ||
+    config.databaseReplicaUrls.length > 0 ||
+    logger.isLevelEnabled('info');
   app.use(contextForEveryRequest ? requestIdMiddleware : requestIdDeferringContext('/graphql'));
   // Request lines are written at info; above it the middleware would only cost time.
   if (logger.isLevelEnabled('info')) app.use(httpLogger(logger));

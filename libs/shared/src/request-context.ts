@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ServerResponse } from 'node:http';
 
 /**
  * What travels with one request without being passed by hand: its id for logs and audit, and
@@ -53,18 +54,33 @@ function leaveRequestContext() {
 }
 
 /**
- * Runs `next` in a request context of its own that is given up when the response is done
- * (`close`), for a server that enters the context only for the requests that need it (see
- * requestContextWhere in @jcv/logging). A server that enters it for every request uses
- * requestContext.run and keeps it enabled.
+ * Runs `next` in a request context of its own that is given up when the response is done, for a
+ * server that enters the context only for the requests that need it (see
+ * requestIdDeferringContext in @jcv/logging); a server that enters it for every request uses
+ * requestContext.run and keeps it enabled. Done is when the response has closed after being
+ * sent, or, for a caller that went away first, when the work ends it after all (a mutation goes
+ * on, and its audit events still carry the id).
  */
 export function enterRequestContext(
   requestId: string,
-  response: { once(event: 'close', listener: () => void): unknown },
+  response: ServerResponse,
   next: () => void,
 ): void {
   entered++;
-  response.once('close', leaveRequestContext);
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    leaveRequestContext();
+  };
+  response.once('close', () => {
+    if (response.writableFinished) return leave();
+    const end = response.end;
+    response.end = function (this: ServerResponse, ...args: unknown[]) {
+      leave();
+      return Reflect.apply(end, this, args);
+    } as ServerResponse['end'];
+  });
   requestContext.run({ requestId, sqlStatements: 0 }, next);
 }
 
