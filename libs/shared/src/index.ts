@@ -7,6 +7,7 @@ export * from './scalars.js';
 export * from './validation.js';
 export * from './request-context.js';
 export * from './loaders.js';
+export * from './selection.js';
 export * from './text.js';
 export * from './ids.js';
 export * from './foreign-reads.js';

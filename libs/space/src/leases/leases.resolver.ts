@@ -11,6 +11,7 @@ import {
 } from '@jcv/shared';
 import { Tenant, TenantsService } from '@jcv/tenants';
 import { Lease } from './lease.entity.js';
+import { type ReadLease, statusReadWith, unitReadWith } from './lease-rows.js';
 import { Unit } from '../units/unit.entity.js';
 import { LeaseStatus } from '../space.enum.js';
 import { LeasesService } from './leases.service.js';
@@ -49,17 +50,20 @@ export class LeasesResolver {
   }
 
   @ResolveField(() => Unit)
-  unit(@Parent() lease: Lease, @Loaders() loaders: RequestLoaders) {
-    return loaders.get('unitById', () => this.units.unitLoader()).load(lease.unitId);
+  unit(@Parent() lease: ReadLease, @Loaders() loaders: RequestLoaders) {
+    return (
+      unitReadWith(lease) ??
+      loaders.get('unitById', () => this.units.unitLoader()).load(lease.unitId)
+    );
   }
 
   @ResolveField(() => Tenant)
-  tenant(@Parent() lease: Lease, @Loaders() loaders: RequestLoaders) {
+  tenant(@Parent() lease: ReadLease, @Loaders() loaders: RequestLoaders) {
     return this.tenants.tenantById(loaders).load(lease.tenantId);
   }
 
   @ResolveField(() => LeaseStatus, { description: 'On today, in Asia/Shanghai.' })
-  status(@Parent() lease: Lease) {
-    return leaseStatus(lease, todayInShanghai());
+  status(@Parent() lease: ReadLease) {
+    return statusReadWith(lease) ?? leaseStatus(lease, todayInShanghai());
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { AuditService } from '@jcv/audit';
 import { explainConstraint } from '@jcv/database';
@@ -19,6 +19,7 @@ import {
 } from '@jcv/shared';
 import { Building } from '../buildings/building.entity.js';
 import { Unit } from './unit.entity.js';
+import { type ReadUnit, unitColumns } from './unit-rows.js';
 import { UnitCondition, UnitStatus } from '../space.enum.js';
 import type { CreateUnitInput } from './create-unit.input.js';
 import type { SetUnitConditionInput } from './set-unit-condition.input.js';
@@ -34,7 +35,7 @@ const STATUS_SQL = `CASE
                AND l.period @> CAST(:day AS date)) THEN 'LEASED'
   ELSE 'AVAILABLE' END`;
 
-type UnitRow = Unit & { buildingCode: string };
+type ListedUnit = Unit & { buildingCode: string };
 
 @Injectable()
 export class UnitsService {
@@ -216,15 +217,19 @@ export class UnitsService {
       .addOrderBy('u.id', 'ASC')
       .limit(first + 1)
       .getRawAndEntities();
-    const rows: UnitRow[] = entities.map((u, i) =>
+    const rows: ListedUnit[] = entities.map((u, i) =>
       Object.assign(u, { buildingCode: raw[i].building_code as string }),
     );
     return toConnection(rows, first, totalCount, (u) => [u.buildingCode, u.code, u.id]);
   }
 
-  unitLoader(): DataLoader<string, Unit | null> {
+  /** Units by id, in one statement per batch, as plain rows (see ReadUnit). */
+  unitLoader(): DataLoader<string, ReadUnit | null> {
     return new DataLoader(async (ids) => {
-      const rows = await this.dataSource.getRepository(Unit).findBy({ id: In([...ids]) });
+      const rows = await this.dataSource.query<ReadUnit[]>(
+        `SELECT ${unitColumns('u')} FROM units u WHERE u.id = ANY($1::uuid[])`,
+        [ids],
+      );
       const byId = new Map(rows.map((u) => [u.id, u]));
       return ids.map((id) => byId.get(id) ?? null);
     });

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ParkService, Zone } from '@jcv/park';
 import {
   type Actor,
@@ -8,6 +9,7 @@ import {
   Role,
   Roles,
   ConnectionType,
+  selectedFields,
 } from '@jcv/shared';
 import { FIRM_READERS } from '../access-policy.js';
 import { Certification } from '../certifications/certification.entity.js';
@@ -32,8 +34,16 @@ export class TenantsResolver {
 
   @Roles(...FIRM_READERS)
   @Query(() => TenantConnection, { description: "By name. A firm's users get their own firm." })
-  tenants(@CurrentUser() actor: Actor, @Args() args: TenantsArgs) {
-    return this.tenantsService.list(actor, args.filter ?? undefined, args.first, args.after);
+  tenants(
+    @CurrentUser() actor: Actor,
+    @Args() args: TenantsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // The total costs a count of the whole list: only when it is asked for.
+    const count = selectedFields(info).has('totalCount');
+    return this.tenantsService.list(actor, args.filter ?? undefined, args.first, args.after, {
+      count,
+    });
   }
 
   @Roles(...FIRM_READERS)

@@ -9,7 +9,6 @@ import { OutboxService } from '@jcv/notifications';
 import { ParkService } from '@jcv/park';
 import {
   type Actor,
-  applyReach,
   BadInputError,
   ConflictError,
   type Connection,
@@ -17,6 +16,7 @@ import {
   DEFAULT_PAGE_SIZE,
   findInReach,
   NotFoundError,
+  reachCondition,
   type RequestLoaders,
   toConnection,
   todayInShanghai,
@@ -53,6 +53,18 @@ function checkFoundedOn(foundedOn: string | null | undefined, enteredOn: string)
     throw new BadInputError('foundedOn', `must not be after enteredOn (${enteredOn})`);
   }
 }
+
+/**
+ * A tenant as a list reads it: every column the GraphQL type and the resolvers below it use,
+ * dates as the "YYYY-MM-DD" strings the entity holds. The row's timestamps are left out: no
+ * field shows them.
+ */
+export type TenantRow = Omit<Tenant, 'createdAt' | 'updatedAt'>;
+
+const TENANT_COLUMNS = `t.id, t.name, t.kind, t.credit_code AS "creditCode", t.zone_id AS "zoneId",
+  t.industry_chain AS "industryChain", t.is_tech_firm AS "isTechFirm",
+  t.entered_on::text AS "enteredOn", t.exited_on::text AS "exitedOn",
+  t.founded_on::text AS "foundedOn", t.status`;
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -108,55 +120,79 @@ export class TenantsService {
     });
   }
 
-  /** By name; the caller's reach limits it (a firm's users get their own firm only). */
+  /**
+   * By name; the caller's reach limits it (a firm's users get their own firm only). One
+   * statement reads the page and, when `count` is asked, the total beside it; rows come back
+   * as plain objects of the entity's shape, without TypeORM's hydration.
+   */
   async list(
     actor: Actor,
     filter: TenantFilter = {},
     first = DEFAULT_PAGE_SIZE,
     after?: string,
-  ): Promise<Connection<Tenant>> {
-    const qb = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
-    applyReach(qb, actor, 'Tenant', 't');
-    if (filter.zoneId) qb.andWhere('t.zone_id = :zoneId', { zoneId: filter.zoneId });
-    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
-    if (filter.industryChain) {
-      qb.andWhere('t.industry_chain = :chain', { chain: filter.industryChain });
-    }
+    { count = true }: { count?: boolean } = {},
+  ): Promise<Connection<TenantRow>> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const and = (sql: string, values: Record<string, unknown> = {}) => {
+      where.push(`(${sql})`);
+      Object.assign(params, values);
+    };
+    const reach = reachCondition(actor, 'Tenant', 't');
+    if (reach) and(reach.sql, reach.params);
+    if (filter.zoneId) and('t.zone_id = :zoneId', { zoneId: filter.zoneId });
+    if (filter.status) and('t.status = :status', { status: filter.status });
+    if (filter.industryChain) and('t.industry_chain = :chain', { chain: filter.industryChain });
     if (filter.enteredInYear !== undefined && filter.enteredInYear !== null) {
-      qb.andWhere('t.entered_on BETWEEN :from AND :to', {
+      and('t.entered_on BETWEEN :from AND :to', {
         from: `${filter.enteredInYear}-01-01`,
         to: `${filter.enteredInYear}-12-31`,
       });
     }
     if (filter.nameContains) {
-      qb.andWhere(`t.name ILIKE :pattern ESCAPE '\\'`, {
-        pattern: likePattern(filter.nameContains),
-      });
+      and(`t.name ILIKE :pattern ESCAPE '\\'`, { pattern: likePattern(filter.nameContains) });
     }
     if (filter.incubationStage) {
       // The rule of Tenant.incubation, on the same day with the same months.
-      qb.andWhere(
-        incubationStageSql('t', filter.incubationStage, ':incubationDay', ':incubationMonths'),
-        {
-          incubationDay: todayInShanghai(),
-          incubationMonths: this.config.incubationMonths,
-        },
-      );
-    }
-    const totalCount = await qb.getCount();
-    if (after) {
-      const [name, id] = decodeCursor(after, ['string', 'uuid']);
-      qb.andWhere('(t.name, t.id) > (:afterName, :afterId)', {
-        afterName: String(name),
-        afterId: String(id),
+      and(incubationStageSql('t', filter.incubationStage, ':incubationDay', ':incubationMonths'), {
+        incubationDay: todayInShanghai(),
+        incubationMonths: this.config.incubationMonths,
       });
     }
-    const rows = await qb
-      .orderBy('t.name', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(first + 1)
-      .getMany();
+    const matching = where.length ? where.join(' AND ') : 'true';
+    const page = [...where];
+    if (after) {
+      const [name, id] = decodeCursor(after, ['string', 'uuid']);
+      page.push('(t.name, t.id) > (:afterName, :afterId)');
+      Object.assign(params, { afterName: String(name), afterId: String(id) });
+    }
+    // The total is of the whole list, not of what follows the cursor: a subquery of its own,
+    // evaluated once, rather than count(*) over the page's rows. It stays on the rows (no field
+    // of Tenant shows it): deleting it would only slow every later read of them.
+    const total = `(SELECT count(*) FROM tenants t WHERE ${matching})::int AS "totalCount"`;
+    const rows = await this.rawQuery<TenantRow & { totalCount?: number }>(
+      `SELECT ${count ? `${total}, ` : ''}${TENANT_COLUMNS}
+         FROM tenants t WHERE ${page.length ? page.join(' AND ') : 'true'}
+        ORDER BY t.name ASC, t.id ASC LIMIT :pageLimit`,
+      { ...params, pageLimit: first + 1 },
+    );
+    let totalCount = 0;
+    if (count && rows.length) totalCount = rows[0].totalCount!;
+    else if (count && after) {
+      // Past the end of the list: the page has no row to carry the total.
+      const [{ totalCount: n }] = await this.rawQuery<{ totalCount: number }>(
+        `SELECT count(*)::int AS "totalCount" FROM tenants t WHERE ${matching}`,
+        params,
+      );
+      totalCount = n;
+    }
     return toConnection(rows, first, totalCount, (t) => [t.name, t.id]);
+  }
+
+  /** Raw SQL with TypeORM's `:name` parameters, through the data source (and its read routing). */
+  private rawQuery<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.dataSource.query<T[]>(query, values);
   }
 
   async register(actor: Actor, input: RegisterTenantInput): Promise<Tenant> {
