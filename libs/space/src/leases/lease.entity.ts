@@ -6,7 +6,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { DateScalar, DecimalScalar } from '@jcv/shared';
+import { DateScalar, DecimalScalar, todayInShanghai } from '@jcv/shared';
+import { LeaseStatus } from '../space.enum.js';
+import { leaseStatus } from '../space-rules.js';
 
 /** What the database keeps; ACTIVE and ENDED are told apart by the dates when read. */
 export type LeaseRecordStatus = 'ACTIVE' | 'TERMINATED';
@@ -43,6 +45,15 @@ export class Lease {
   /** The `status` field is derived from this and the dates (see leaseStatus). */
   @Column({ name: 'status', type: 'text' })
   recordStatus: LeaseRecordStatus;
+
+  /**
+   * Worked out when read, on today. A plain field, not a resolver: rows read for GraphQL carry
+   * it already, worked out once per request on its day (see ReadLease).
+   */
+  @Field(() => LeaseStatus, { description: 'On today, in Asia/Shanghai.' })
+  get status(): LeaseStatus {
+    return leaseStatus(this, todayInShanghai());
+  }
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -7,17 +7,14 @@ import {
   RequestLoaders,
   Role,
   Roles,
-  todayInShanghai,
 } from '@jcv/shared';
 import { Tenant, TenantsService } from '@jcv/tenants';
 import { Lease } from './lease.entity.js';
-import { type ReadLease, statusReadWith, unitReadWith } from './lease-rows.js';
+import { type ReadLease, unitReadWith } from './lease-rows.js';
 import { Unit } from '../units/unit.entity.js';
-import { LeaseStatus } from '../space.enum.js';
 import { LeasesService } from './leases.service.js';
 import { UnitsService } from '../units/units.service.js';
 import { AllocateUnitInput } from './allocate-unit.input.js';
-import { leaseStatus } from '../space-rules.js';
 
 @Resolver(() => Lease)
 export class LeasesResolver {
@@ -60,10 +57,5 @@ export class LeasesResolver {
   @ResolveField(() => Tenant)
   tenant(@Parent() lease: ReadLease, @Loaders() loaders: RequestLoaders) {
     return this.tenants.tenantById(loaders).load(lease.tenantId);
-  }
-
-  @ResolveField(() => LeaseStatus, { description: 'On today, in Asia/Shanghai.' })
-  status(@Parent() lease: ReadLease) {
-    return statusReadWith(lease) ?? leaseStatus(lease, todayInShanghai());
   }
 }

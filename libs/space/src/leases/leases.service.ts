@@ -14,8 +14,8 @@ import {
   todayInShanghai,
 } from '@jcv/shared';
 import { type Tenant, TenantStatus, TenantsService } from '@jcv/tenants';
-import { Lease, type LeaseRecordStatus } from './lease.entity.js';
-import { LEASE_COLUMNS, type ReadLease, withExtras } from './lease-rows.js';
+import { Lease } from './lease.entity.js';
+import { LEASE_COLUMNS, type ReadLease, readLease } from './lease-rows.js';
 import { joinedUnit, unitColumns } from '../units/unit-rows.js';
 import { UnitCondition } from '../space.enum.js';
 import type { AllocateUnitInput } from './allocate-unit.input.js';
@@ -41,7 +41,7 @@ const CONDITION_WORDS: Record<UnitCondition, string> = {
  * lease.ended: the lease's last day, or `cancelled` when it was called off before it began (its
  * dates are then kept for the record and let nothing).
  */
-function endedEvent(lease: Lease) {
+function endedEvent(lease: Pick<Lease, 'id' | 'tenantId' | 'unitId' | 'endDate' | 'recordStatus'>) {
   return {
     leaseId: lease.id,
     tenantId: lease.tenantId,
@@ -205,7 +205,7 @@ export class LeasesService implements OnModuleInit {
       where: { tenantId: tenant.id, recordStatus: Not('TERMINATED'), endDate: MoreThan(exitedOn) },
       lock: { mode: 'pessimistic_write' },
     });
-    const ended: Lease[] = [];
+    const ended: Parameters<typeof endedEvent>[0][] = [];
     for (const before of outlasting) {
       const change =
         before.startDate > exitedOn
@@ -251,18 +251,9 @@ export class LeasesService implements OnModuleInit {
         [tenantIds],
       );
       const today = todayInShanghai();
-      const leases = rows.map((row) => {
-        const lease: ReadLease = {
-          id: row.id as string,
-          unitId: row.unitId as string,
-          tenantId: row.tenantId as string,
-          startDate: row.startDate as string,
-          endDate: row.endDate as string,
-          monthlyRent: row.monthlyRent as string,
-          recordStatus: row.recordStatus as LeaseRecordStatus,
-        };
-        return withExtras(lease, today, withUnits ? joinedUnit(row) : undefined);
-      });
+      const leases = rows.map((row) =>
+        readLease(row, today, withUnits ? joinedUnit(row) : undefined),
+      );
       const byTenant = groupBy(leases, (l) => l.tenantId);
       return tenantIds.map((id) => byTenant.get(id) ?? []);
     });
