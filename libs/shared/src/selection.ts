@@ -9,6 +9,25 @@ import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } 
  * not asked only ever reads too much.
  */
 export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): ReadonlySet<string> {
+  // graphql-js hands every item of a list the same fieldNodes, so a field resolved for each of
+  // them looks ahead once; the nodes never change, so neither does the answer.
+  let byPath = answers.get(info.fieldNodes);
+  if (!byPath) {
+    byPath = new Map();
+    answers.set(info.fieldNodes, byPath);
+  }
+  const key = path.join('.');
+  let names = byPath.get(key);
+  if (!names) {
+    names = lookAhead(info, path);
+    byPath.set(key, names);
+  }
+  return names;
+}
+
+const answers = new WeakMap<readonly FieldNode[], Map<string, ReadonlySet<string>>>();
+
+function lookAhead(info: GraphQLResolveInfo, path: string[]): ReadonlySet<string> {
   let level: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) {
     const next: FieldNode[] = [];
