@@ -15,17 +15,3 @@ export function unitColumns(alias: string, prefix = ''): string {
     ${alias}.monthly_rent_per_sqm::text AS "${prefix}monthlyRentPerSqm",
     ${alias}.condition AS "${prefix}condition"`;
 }
-
-/** The unit of a joined row whose unit columns were named with the prefix `u_`. */
-export function joinedUnit(row: Record<string, unknown>): ReadUnit {
-  return {
-    id: row.u_id,
-    buildingId: row.u_buildingId,
-    code: row.u_code,
-    floor: row.u_floor,
-    kind: row.u_kind,
-    area: row.u_area,
-    monthlyRentPerSqm: row.u_monthlyRentPerSqm,
-    condition: row.u_condition,
-  } as ReadUnit;
-}
