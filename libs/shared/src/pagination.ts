@@ -103,6 +103,22 @@ export function decodeCursor(cursor: string, parts: CursorPart[]): (string | num
 }
 
 /**
+ * An edge whose cursor is written when it is read: most pages are read without their edges'
+ * cursors (a client pages on pageInfo.endCursor), and writing one costs a JSON text and its
+ * base64.
+ */
+class PageEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => (string | number | null)[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
+/**
  * Builds a page from rows fetched with `limit + 1` (the extra row tells whether there is a
  * next page).
  */
@@ -113,7 +129,7 @@ export function toConnection<T>(
   keyOf: (row: T) => (string | number | null)[],
 ): Connection<T> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = page.map((node) => new PageEdge(node, keyOf));
   return {
     edges,
     totalCount,
