@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@jcv/shared';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { reportFromRow } from '@jcv/reporting';
 import {
   type FixtureTenant,
   figures,
@@ -238,28 +239,7 @@ describe('revisions', () => {
 
 describe('submitOutputReport trail', () => {
   /** A row of output_reports as the entity's JSON (what the audit trail keeps). */
-  const asEntity = (r: Record<string, any>) =>
-    JSON.parse(
-      JSON.stringify({
-        id: r.id,
-        tenantId: r.tenant_id,
-        period: r.period,
-        revision: r.revision,
-        latest: r.latest,
-        outputValue: r.output_value,
-        revenue: r.revenue,
-        rdExpense: r.rd_expense,
-        employees: r.employees,
-        patentsFiled: r.patents_filed,
-        patentsGranted: r.patents_granted,
-        status: r.status,
-        submittedAt: r.submitted_at,
-        submittedBy: r.submitted_by,
-        reviewNote: r.review_note,
-        reviewedAt: r.reviewed_at,
-        reviewedBy: r.reviewed_by,
-      }),
-    );
+  const asEntity = (r: Record<string, any>) => JSON.parse(JSON.stringify(reportFromRow(r)));
 
   it('audits the retired and the new revision as they are stored, and emits their event', async () => {
     const z = await zones(t);

@@ -18,6 +18,7 @@ export {
   LOCK_TENANT_READS,
   SUBMIT_STATEMENT_READS,
   REVIEW_TENANT_READS,
+  reportFromRow,
   ReportSubmissionService,
 } from './reports/report-submission.service.js';
 export {

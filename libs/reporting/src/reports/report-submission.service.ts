@@ -23,8 +23,21 @@ import { firstDayOf, isPeriod, lastDayOf } from '../periods.js';
 import type { SubmitOutputReportInput } from './submit-output-report.input.js';
 import type { ReviewOutputReportArgs } from './review-output-report.args.js';
 
+/** $1–$9 of both ways of inserting a revision: the firm, the month, its figures, who sends it. */
+const revisionValues = (actor: Actor, input: SubmitOutputReportInput) => [
+  input.tenantId,
+  input.period,
+  input.outputValue,
+  input.revenue,
+  input.rdExpense,
+  input.employees,
+  input.patentsFiled,
+  input.patentsGranted,
+  actor.userId,
+];
+
 /** An output_reports row as PostgreSQL returns it (numeric as text), as the entity. */
-function reportFromRow(r: Record<string, unknown>): OutputReport {
+export function reportFromRow(r: Record<string, unknown>): OutputReport {
   return Object.assign(new OutputReport(), {
     id: r.id,
     tenantId: r.tenant_id,
@@ -208,15 +221,7 @@ export class ReportSubmissionService {
     const type = 'report.submitted';
     const head = JSON.stringify({ type, timestamp: new Date().toISOString() });
     const [row] = await this.dataSource.query(SUBMIT_PREPARED as unknown as string, [
-      input.tenantId,
-      input.period,
-      input.outputValue,
-      input.revenue,
-      input.rdExpense,
-      input.employees,
-      input.patentsFiled,
-      input.patentsGranted,
-      actor.userId,
+      ...revisionValues(actor, input),
       first <= today,
       first,
       lastDayOf(input.period),
@@ -263,17 +268,7 @@ export class ReportSubmissionService {
              $4::numeric, $5::numeric, $6::int, $7::int, $8::int, 'SUBMITTED', $9::uuid
            FROM output_reports WHERE tenant_id = $1::uuid AND period = $2::char(7)
            RETURNING *`,
-          [
-            input.tenantId,
-            input.period,
-            input.outputValue,
-            input.revenue,
-            input.rdExpense,
-            input.employees,
-            input.patentsFiled,
-            input.patentsGranted,
-            actor.userId,
-          ],
+          revisionValues(actor, input),
         );
         const before = superseded.length ? reportFromRow(superseded[0]) : null;
         const after = reportFromRow(row);
