@@ -169,9 +169,9 @@ export class TenantsService {
     // The total is of the whole list, not of what follows the cursor: a subquery of its own,
     // evaluated once, rather than count(*) over the page's rows. It stays on the rows (no field
     // of Tenant shows it): deleting it would only slow every later read of them.
-    const total = `(SELECT count(*) FROM tenants t WHERE ${matching})::int AS "totalCount"`;
+    const countSql = `SELECT count(*)::int AS "totalCount" FROM tenants t WHERE ${matching}`;
     const rows = await this.rawQuery<TenantRow & { totalCount?: number }>(
-      `SELECT ${count ? `${total}, ` : ''}${TENANT_COLUMNS}
+      `SELECT ${count ? `(${countSql}) AS "totalCount", ` : ''}${TENANT_COLUMNS}
          FROM tenants t WHERE ${page.length ? page.join(' AND ') : 'true'}
         ORDER BY t.name ASC, t.id ASC LIMIT :pageLimit`,
       { ...params, pageLimit: first + 1 },
@@ -180,10 +180,7 @@ export class TenantsService {
     if (count && rows.length) totalCount = rows[0].totalCount!;
     else if (count && after) {
       // Past the end of the list: the page has no row to carry the total.
-      const [{ totalCount: n }] = await this.rawQuery<{ totalCount: number }>(
-        `SELECT count(*)::int AS "totalCount" FROM tenants t WHERE ${matching}`,
-        params,
-      );
+      const [{ totalCount: n }] = await this.rawQuery<{ totalCount: number }>(countSql, params);
       totalCount = n;
     }
     return toConnection(rows, first, totalCount, (t) => [t.name, t.id]);
